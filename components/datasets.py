@@ -1,0 +1,210 @@
+"""Reading and validating the atlas's CSV files (pure: no Streamlit).
+
+Every file is read as text (dates keep the precision the source gives), validated against its
+schema in ``schemas`` and, for the relations files, against each other. Any problem raises
+``DataError`` naming the file, the line, the column and what is wrong, so the app can show one
+readable message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.errors
+
+from components.countries import is_historic
+from components.dates import date_end, date_start
+from components.schemas import TABLES, TableSpec
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+RELATIONSHIP_EVENTS = ("established", "suspended", "severed", "restored")
+STATUS_AFTER_EVENT = {"established": "active", "restored": "active", "suspended": "suspended", "severed": "severed"}
+
+
+class DataError(Exception):
+    """A data file is missing, unreadable or breaks a rule; ``str()`` is the user-facing text."""
+
+    def __init__(self, filename: str, message: str, line: int | None = None, column: str | None = None):
+        self.filename = filename
+        self.line = line
+        self.column = column
+        self.message = message
+        where = f"data/{filename}"
+        if line is not None:
+            where += f", line {line}"
+        if column:
+            where += f", column '{column}'"
+        super().__init__(f"{where}: {message}")
+
+
+def _line(index: int) -> int:
+    """CSV line of a DataFrame row (line 1 is the header)."""
+    return int(index) + 2
+
+
+def read_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Read and schema-check one file of ``schemas.TABLES``; raise ``DataError`` on any problem."""
+    spec: TableSpec = TABLES[name]
+    path = Path(data_dir) / spec.filename
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(spec.filename, "the file is missing") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, OSError) as exc:
+        raise DataError(spec.filename, f"the file cannot be read as CSV ({exc.__class__.__name__}: {exc})") from None
+    frame = frame.apply(lambda col: col.str.strip())
+    try:
+        return spec.schema.validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        raise _first_failure(spec, frame, exc) from None
+
+
+def _first_failure(spec: TableSpec, frame: pd.DataFrame, exc: pandera.errors.SchemaErrors) -> DataError:
+    cases = exc.failure_cases
+    column_cases = cases[cases["index"].notna()] if "index" in cases else cases.iloc[0:0]
+    if len(column_cases):
+        first = column_cases.sort_values("index").iloc[0]
+        index = int(first["index"])
+        column = first["column"] if isinstance(first["column"], str) else None
+        key_value = frame.at[index, spec.key] if spec.key in frame.columns else ""
+        value = first["failure_case"]
+        reason = _check_text(spec, column, first["check"])
+        duplicate = "field_uniqueness" in str(first["check"]) or "unique" in str(first["check"])
+        if duplicate:
+            reason = f"duplicate value {value!r}: each {column} may appear only once"
+        else:
+            reason = f"{reason} (found {value!r})"
+        label = f" ({spec.key} {key_value})" if key_value and column != spec.key else ""
+        return DataError(spec.filename, reason + label, line=_line(index), column=column)
+    first = cases.iloc[0]
+    column = first["column"] if isinstance(first["column"], str) else None
+    check = str(first["check"])
+    if check == "column_in_dataframe":
+        return DataError(spec.filename, f"the column '{first['failure_case']}' is missing")
+    if check == "column_in_schema":
+        return DataError(spec.filename, f"unexpected column '{first['failure_case']}'")
+    return DataError(spec.filename, f"{check}: {first['failure_case']}", column=column)
+
+
+def _check_text(spec: TableSpec, column: str | None, check: object) -> str:
+    """The error text a schema gives for one of its checks (pandera reports the check's name)."""
+    if column and column in spec.schema.columns:
+        for candidate in spec.schema.columns[column].checks:
+            if candidate.error and (str(check) == candidate.error or str(check) == candidate.name):
+                return candidate.error
+    return str(check)
+
+
+@dataclass(frozen=True)
+class RelationsData:
+    """The relations files, validated together."""
+
+    relations: pd.DataFrame
+    events: pd.DataFrame
+    successions: pd.DataFrame
+    missions: pd.DataFrame
+    no_relations: pd.DataFrame
+
+
+def load_relations_data(data_dir: Path = DATA_DIR) -> RelationsData:
+    """Read the five relations files and check the rules that tie them together."""
+    data = RelationsData(
+        relations=read_table("relations", data_dir),
+        events=read_table("relation_events", data_dir),
+        successions=read_table("successions", data_dir),
+        missions=read_table("missions", data_dir),
+        no_relations=read_table("no_relations", data_dir),
+    )
+    check_relations_integrity(data)
+    return data
+
+
+def check_relations_integrity(data: RelationsData) -> None:
+    """Raise ``DataError`` for the first broken cross-file rule."""
+    rel, ev = data.relations, data.events
+    known = set(rel["iso3"])
+
+    for index, row in ev.iterrows():
+        if row["iso3"] not in known:
+            raise DataError("relation_events.csv", f"{row['iso3']} has no row in relations.csv", _line(index), "iso3")
+        embassy = row["event"].startswith("embassy_")
+        if embassy and not row["mission_side"]:
+            raise DataError("relation_events.csv", "an embassy event must say whose mission it is", _line(index), "mission_side")
+        if not embassy and row["mission_side"]:
+            raise DataError("relation_events.csv", "only embassy events have a mission side", _line(index), "mission_side")
+
+    established = ev[ev["event"] == "established"]
+    for index, row in rel.iterrows():
+        own = established[established["iso3"] == row["iso3"]]
+        if own.empty:
+            raise DataError(
+                "relations.csv", f"{row['iso3']} has no 'established' event in relation_events.csv", _line(index), "established"
+            )
+        if row["established"] not in set(own["date"]):
+            raise DataError(
+                "relations.csv",
+                f"{row['iso3']}: established {row['established']} does not match relation_events.csv ({', '.join(own['date'])})",
+                _line(index),
+                "established",
+            )
+        start = date_start(row["established"])
+        mine = ev[ev["iso3"] == row["iso3"]]
+        for ev_index, ev_row in mine.iterrows():
+            # Compare periods, not points: an embassy dated '2001' is not before relations of 2001-03-01.
+            if date_end(ev_row["date"]) < start:
+                raise DataError(
+                    "relation_events.csv",
+                    f"{row['iso3']}: '{ev_row['event']}' on {ev_row['date']} is before relations were established ({row['established']})",
+                    _line(ev_index),
+                    "date",
+                )
+        expected = _status_from_events(mine)
+        if row["status"] == "dissolved":
+            if not is_historic(row["iso3"]):
+                raise DataError(
+                    "relations.csv", f"{row['iso3']} is a current state, so it cannot be 'dissolved'", _line(index), "status"
+                )
+        elif row["status"] != expected:
+            raise DataError(
+                "relations.csv",
+                f"{row['iso3']}: status '{row['status']}' contradicts its last event in relation_events.csv (implies '{expected}')",
+                _line(index),
+                "status",
+            )
+        if row["alt_established"] and len(row["alt_established"].split(";")) != len(row["alt_source_url"].split(";")):
+            raise DataError("relations.csv", "each alternative date needs its own source URL", _line(index), "alt_source_url")
+
+    for index, row in data.successions.iterrows():
+        if row["predecessor_iso3"] not in known:
+            raise DataError(
+                "successions.csv",
+                f"predecessor {row['predecessor_iso3']} has no row in relations.csv",
+                _line(index),
+                "predecessor_iso3",
+            )
+
+    # A mission may exist without relations (France's cooperation office in Pyongyang).
+    parties = known | set(data.no_relations["iso3"])
+    for index, row in data.missions.iterrows():
+        if row["iso3"] not in parties:
+            raise DataError(
+                "missions.csv", f"{row['iso3']} has no row in relations.csv or no_relations.csv", _line(index), "iso3"
+            )
+        if row["opened"] and row["closed"] and date_start(row["closed"]) < date_start(row["opened"]):
+            raise DataError("missions.csv", "closed before it opened", _line(index), "closed")
+
+    for index, row in data.no_relations.iterrows():
+        if row["iso3"] in known:
+            raise DataError("no_relations.csv", f"{row['iso3']} is also in relations.csv", _line(index), "iso3")
+
+
+def _status_from_events(events: pd.DataFrame) -> str:
+    """Status implied by the latest relationship event (ties keep file order)."""
+    relationship = events[events["event"].isin(RELATIONSHIP_EVENTS)]
+    if relationship.empty:
+        return "active"
+    ordered = relationship.assign(_start=relationship["date"].map(date_start)).sort_values("_start", kind="stable")
+    return STATUS_AFTER_EVENT[ordered.iloc[-1]["event"]]

@@ -1,0 +1,67 @@
+"""Partial ISO dates as the sources give them: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+Rule used everywhere in the atlas: a partial date counts from the *start* of the period it names
+(``1972`` -> 1972-01-01, ``1972-11`` -> 1972-11-01). A map "in year Y" shows the situation at the
+end of that year (31 December, or today for the current year), so a relation dated only ``1972``
+is shown from the 1972 map on, which is what every source listing it under 1972 means.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+PRECISION_NAMES = {1: "year", 2: "month", 3: "day"}
+
+
+def parse_partial(text: str) -> tuple[dt.date, str]:
+    """Return (start of the period, precision) for an ISO partial date; raise ValueError."""
+    match = PARTIAL_DATE.match(str(text).strip())
+    if not match:
+        raise ValueError(f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
+    parts = [int(p) for p in match.groups() if p is not None]
+    start = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    return start, PRECISION_NAMES[len(parts)]
+
+
+def date_start(text: str) -> dt.date:
+    """First day of the period a partial ISO date names."""
+    return parse_partial(text)[0]
+
+
+def date_end(text: str) -> dt.date:
+    """Last day of the period a partial ISO date names ('1948' -> 1948-12-31)."""
+    start, precision = parse_partial(text)
+    if precision == "day":
+        return start
+    if precision == "month":
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(start.year, 12, 31)
+
+
+def is_partial_date(text: object) -> bool:
+    """True when ``text`` is a valid partial ISO date (calendar-checked)."""
+    try:
+        parse_partial(str(text))
+    except ValueError:
+        return False
+    return True
+
+
+def year_end(year: int, today: dt.date | None = None) -> dt.date:
+    """The date a map 'in year' shows: 31 December, or today within the current year."""
+    today = today or dt.date.today()
+    return min(dt.date(year, 12, 31), today)
+
+
+def format_partial(text: str) -> str:
+    """Human form of a partial date: '24 June 1974', 'June 1974' or '1974'."""
+    start, precision = parse_partial(text)
+    if precision == "day":
+        return f"{start.day} {start:%B %Y}"
+    if precision == "month":
+        return f"{start:%B %Y}"
+    return str(start.year)

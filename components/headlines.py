@@ -1,0 +1,39 @@
+"""Headline figures for the home page, all computed from the data (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.relations import RelationsIndex, count_with_relations, embassies_in_pyongyang, peak
+
+
+@dataclass(frozen=True)
+class Headlines:
+    with_relations_today: int
+    peak_count: int
+    peak_year: int
+    ever: int
+    never_documented: int
+    severed_or_suspended: int
+    embassies_in_pyongyang: int
+    dprk_embassies_abroad: int
+
+
+def headlines(index: RelationsIndex, per_year: pd.DataFrame, today: dt.date) -> Headlines:
+    rel = index.data.relations
+    missions = index.data.missions
+    top, top_year = peak(per_year)
+    abroad = missions[(missions["side"] == "dprk_abroad") & (missions["type"] == "embassy") & (missions["closed"] == "")]
+    return Headlines(
+        with_relations_today=count_with_relations(index, today),
+        peak_count=top,
+        peak_year=top_year,
+        ever=len(rel),
+        never_documented=len(index.data.no_relations),
+        severed_or_suspended=int(rel["status"].isin(["severed", "suspended"]).sum()),
+        embassies_in_pyongyang=len(embassies_in_pyongyang(index)),
+        dprk_embassies_abroad=len(abroad),
+    )

@@ -1,0 +1,53 @@
+"""Streamlit-side loading: each dataset is read and validated once, then cached.
+
+``st.cache_data`` keeps the validated DataFrames (every caller gets its own copy);
+``st.cache_resource`` keeps the ``RelationsIndex`` built from them, which is read-only and
+shared by all sessions. A broken file becomes a ``DataError`` that the page shows as a readable
+message (``ui.show_data_error``); other pages keep working.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from components import datasets
+from components.datasets import DataError, RelationsData
+from components.relations import RelationsIndex, relations_at, relations_per_year
+
+FIRST_YEAR = 1948
+
+
+@st.cache_data(show_spinner=False)
+def relations_data() -> RelationsData:
+    """The five relations files, schema- and cross-checked."""
+    return datasets.load_relations_data()
+
+
+@st.cache_resource(show_spinner=False)
+def relations_index() -> RelationsIndex:
+    """Shared, read-only index over ``relations_data`` (raises ``DataError``)."""
+    return RelationsIndex(relations_data())
+
+
+@st.cache_data(show_spinner=False)
+def table(name: str) -> pd.DataFrame:
+    """Any single validated table of ``schemas.TABLES`` (events, gifts, centroids…)."""
+    return datasets.read_table(name)
+
+
+@st.cache_data(show_spinner=False)
+def map_status(when: dt.date) -> pd.DataFrame:
+    """``relations_at`` for one date, computed once per date for all visitors."""
+    return relations_at(relations_index(), when)
+
+
+@st.cache_data(show_spinner=False)
+def per_year(today: dt.date) -> pd.DataFrame:
+    """Relations established per year and parties with relations at each year's end."""
+    return relations_per_year(relations_index(), FIRST_YEAR, today.year, today)
+
+
+__all__ = ["DataError", "relations_data", "relations_index", "table", "map_status", "per_year", "FIRST_YEAR"]

@@ -1,0 +1,86 @@
+"""Reading page state from URL query parameters (pure).
+
+Every reader returns ``(value, notice)``: the value to use (``None`` means "use the default")
+and, when the URL held something unusable, a short notice for the visitor. Nothing here raises
+on bad input: a shared URL must never become a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+MAX_PARAM_LENGTH = 200
+
+
+def _clean(raw: object) -> str | None:
+    if raw is None:
+        return None
+    if isinstance(raw, list | tuple):  # a repeated key: Streamlit hands over the last value
+        raw = raw[-1] if raw else None
+        if raw is None:
+            return None
+    text = str(raw).strip()
+    return text[:MAX_PARAM_LENGTH]
+
+
+def _shown(text: str) -> str:
+    """A URL value quoted in a notice, shortened so a hostile URL cannot flood the page."""
+    return repr(text if len(text) <= 40 else text[:40] + "…")
+
+
+def read_int(raw: object, name: str, low: int, high: int) -> tuple[int | None, str | None]:
+    """An integer between ``low`` and ``high``."""
+    text = _clean(raw)
+    if text is None or text == "":
+        return None, None
+    if not text.lstrip("-").isdigit() or len(text) > 6:
+        return None, f"Ignored {name}={_shown(text)}: not a whole number."
+    value = int(text)
+    if not low <= value <= high:
+        return None, f"Ignored {name}={value}: outside {low}–{high}."
+    return value, None
+
+
+def read_code(raw: object, name: str, valid: Collection[str]) -> tuple[str | None, str | None]:
+    """An ISO alpha-3 code from ``valid`` (case-insensitive)."""
+    text = _clean(raw)
+    if text is None or text == "":
+        return None, None
+    code = text.upper()
+    if code not in valid:
+        return None, f"Ignored {name}={_shown(text)}: not a country code the atlas knows."
+    return code, None
+
+
+def read_choice(raw: object, name: str, choices: Collection[str]) -> tuple[str | None, str | None]:
+    """One value from ``choices`` (exact match)."""
+    text = _clean(raw)
+    if text is None or text == "":
+        return None, None
+    if text not in choices:
+        return None, f"Ignored {name}={_shown(text)}: expected one of {', '.join(sorted(choices))}."
+    return text, None
+
+
+def read_choices(raw: object, name: str, choices: Collection[str]) -> tuple[list[str] | None, str | None]:
+    """A comma-separated subset of ``choices``; unknown items are dropped with a notice."""
+    text = _clean(raw)
+    if text is None or text == "":
+        return None, None
+    items = [item.strip() for item in text.split(",") if item.strip()]
+    good = [item for item in items if item in choices]
+    bad = [item for item in items if item not in choices]
+    notice = f"Ignored {name} value(s) {_shown(','.join(bad))}." if bad else None
+    return (good or None), notice
+
+
+def read_text(raw: object, max_length: int = 100) -> str | None:
+    """Free text (search boxes), trimmed to ``max_length`` characters."""
+    text = _clean(raw)
+    return text[:max_length] if text else None
+
+
+def join_notices(notices: Iterable[str | None]) -> str | None:
+    """One line out of several notices, or None."""
+    present = [n for n in notices if n]
+    return " ".join(present) if present else None

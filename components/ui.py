@@ -1,0 +1,75 @@
+"""Streamlit pieces shared by the pages: error display, URL notices, sources footer."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.datasets import DataError
+
+MAP_CONFIG = {
+    # Geometry is served by Streamlit's static serving (static/world_110m.json); the relative URL
+    # keeps working on sub-pages and behind a base URL path. Without it plotly.js would fetch
+    # world_110m.json from a CDN and draw a blank map offline.
+    "topojsonURL": "app/static/",
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+}
+CHART_CONFIG = {"displaylogo": False}
+
+
+def show_data_error(error: DataError) -> None:
+    """One readable message for a broken data file, then stop this page (others keep working)."""
+    st.error(
+        f"This page cannot be shown because a data file failed its checks.\n\n**{error}**\n\n"
+        "The data files in `data/` are described in `data/README.md`.",
+        icon="⚠️",
+    )
+    st.stop()
+
+
+def show_notice(notice: str | None) -> None:
+    """A short notice about ignored URL parameters (the page shows its default view)."""
+    if notice:
+        st.info(f"{notice} Showing the default view instead.", icon="ℹ️")
+
+
+def sources_footer(files: list[str]) -> None:
+    """Provenance line shown under every page that uses data."""
+    st.divider()
+    names = ", ".join(f"`data/{f}`" for f in files)
+    st.caption(
+        f"Data: {names}. Every row carries the URL of the public source it was taken from; "
+        "dates keep the precision the source gives. See **Data & sources** for downloads, "
+        "the data dictionary and the open questions."
+    )
+
+
+SOURCE_COLUMN = st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)/.*")
+
+
+def country_profile(index, iso3: str) -> None:
+    """A state's full dated record: status, date conflicts, events, missions — each with its source."""
+    from components.relations import country_history, country_missions, date_conflicts
+
+    record = index.relations_by_state.get(iso3)
+    never = index.never.get(iso3)
+    if record:
+        st.markdown(f"Relations with the DPRK established **{record['established']}** · status today: **{record['status']}**")
+        if record["notes"]:
+            st.caption(record["notes"])
+    elif never:
+        st.markdown("**Never had diplomatic relations with the DPRK.**")
+        st.caption(never["notes"])
+        st.markdown(f"Source: [{never['source_url']}]({never['source_url']})")
+    for date, source in date_conflicts(index, iso3):
+        st.warning(f"Sources disagree: another source gives **{date}** for the establishment ([source]({source})).", icon="⚖️")
+    history = country_history(index, iso3)
+    if history.empty:
+        if not never:
+            st.info("No relations with the DPRK on record in the atlas's sources.")
+    else:
+        st.dataframe(history, hide_index=True, width="stretch", column_config={"source_url": SOURCE_COLUMN})
+    missions = country_missions(index, iso3)
+    if not missions.empty:
+        st.markdown("**Missions**")
+        st.dataframe(missions, hide_index=True, width="stretch", column_config={"source_url": SOURCE_COLUMN})

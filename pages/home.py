@@ -1,0 +1,69 @@
+"""Home: what the atlas is, headline figures computed from the data, and the way in."""
+
+import datetime as dt
+
+import streamlit as st
+
+from components import loaders, ui
+from components.datasets import DataError
+from components.headlines import headlines
+
+st.title("DPRK Relations Atlas")
+st.markdown(
+    "North Korea — the Democratic People's Republic of Korea, founded on 9 September 1948 — began "
+    "with recognition from the Soviet bloc alone, competed with Seoul for the newly independent "
+    "states of Africa and Asia through the 1960s and 70s, lost its Soviet and East German partners "
+    "when the Eastern Bloc collapsed, and reached out to Western Europe around 2000. This atlas "
+    "lets you follow that story on a map, along a timeline and through the gifts its leaders "
+    "exchanged — every fact with the public source it comes from."
+)
+
+try:
+    index = loaders.relations_index()
+    today = dt.date.today()
+    figures = headlines(index, loaders.per_year(today), today)
+except DataError as error:
+    ui.show_data_error(error)
+
+cols = st.columns(4)
+cols[0].metric(
+    "States with relations today",
+    figures.with_relations_today,
+    help="Parties with active relations today in the atlas's data (the EU and Palestine included).",
+)
+cols[1].metric(f"Peak ({figures.peak_year})", figures.peak_count, help="Highest year-end count since 1948.")
+cols[2].metric(
+    "Embassies in Pyongyang",
+    figures.embassies_in_pyongyang,
+    help="Embassies of other states in Pyongyang with no closing date on record.",
+)
+cols[3].metric(
+    "DPRK embassies abroad", figures.dprk_embassies_abroad, help="North Korean embassies with no closing date on record."
+)
+cols = st.columns(4)
+cols[0].metric("Ever had relations", figures.ever, help="Including dissolved states such as the USSR and East Germany.")
+cols[1].metric("Severed or suspended today", figures.severed_or_suspended)
+cols[2].metric(
+    "Documented as never",
+    figures.never_documented,
+    help="States a source says never had relations (the United States, Japan, France…).",
+)
+
+st.subheader("Explore")
+st.page_link("pages/map.py", label="Recognition map — who recognised the DPRK, year by year", icon="🗺️")
+st.page_link("pages/timeline.py", label="Timelines — the Cold War and the years since 1989", icon="📅")
+st.page_link("pages/gifts.py", label="Gift exchanges — what leaders gave and received", icon="🎁")
+st.page_link("pages/data.py", label="Data & sources — downloads, data dictionary, open questions", icon="📚")
+
+with st.expander("For teachers: a path through the story"):
+    st.markdown(
+        "1. **1948–1950** — open the map at 1949: only the Soviet bloc, China and North Vietnam.\n"
+        "2. **1960s–70s** — press ▶ Play on the map and watch the waves of recognition from newly "
+        "independent states; the chart beside the map shows them year by year.\n"
+        "3. **1990–1992** — step through 1990, 1991, 1992: the USSR and East Germany disappear and "
+        "their successors set up relations of their own.\n"
+        "4. **2000–2001** — the wave of Western European recognitions.\n"
+        "5. **Today** — click any country for its full dated record and sources."
+    )
+
+ui.sources_footer(["relations.csv", "relation_events.csv", "missions.csv", "no_relations.csv"])
