@@ -1,15 +1,20 @@
-"""DPRK Relations Atlas — entry point: page config, navigation, shared sidebar."""
+"""DPRK Relations Atlas — entry point: page config, navigation, shared sidebar.
+
+The page scripts live in ``app_pages/``, not ``pages/``: Streamlit 1.67 still treats a folder
+named ``pages/`` beside the entry script as a v1 multipage app for a server's first session, so a
+deep link such as ``/map`` opened first would bypass this file (no page config, wrong menu).
+"""
 
 import streamlit as st
 
 st.set_page_config(page_title="DPRK Relations Atlas", page_icon="🗺️", layout="wide")
 
 PAGES = [
-    st.Page("pages/home.py", title="Home", icon="🏠", default=True),
-    st.Page("pages/map.py", title="Recognition map", icon="🗺️", url_path="map"),
-    st.Page("pages/timeline.py", title="Timelines", icon="📅", url_path="timeline"),
-    st.Page("pages/gifts.py", title="Gift exchanges", icon="🎁", url_path="gifts"),
-    st.Page("pages/data.py", title="Data & sources", icon="📚", url_path="data"),
+    st.Page("app_pages/home.py", title="Home", icon="🏠", default=True),
+    st.Page("app_pages/map.py", title="Recognition map", icon="🗺️", url_path="map"),
+    st.Page("app_pages/timeline.py", title="Timelines", icon="📅", url_path="timeline"),
+    st.Page("app_pages/gifts.py", title="Gift exchanges", icon="🎁", url_path="gifts"),
+    st.Page("app_pages/data.py", title="Data & sources", icon="📚", url_path="data"),
 ]
 
 page = st.navigation(PAGES)

@@ -8,6 +8,7 @@ readable message instead of a traceback.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,11 @@ from components.dates import date_end, date_start
 from components.schemas import TABLES, TableSpec
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def data_dir() -> Path:
+    """The data folder: ``data/`` beside the code, or ``ATLAS_DATA_DIR`` (used by tests)."""
+    return Path(os.environ.get("ATLAS_DATA_DIR") or DATA_DIR)
 
 RELATIONSHIP_EVENTS = ("established", "suspended", "severed", "restored")
 STATUS_AFTER_EVENT = {"established": "active", "restored": "active", "suspended": "suspended", "severed": "severed"}
@@ -45,10 +51,10 @@ def _line(index: int) -> int:
     return int(index) + 2
 
 
-def read_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
     """Read and schema-check one file of ``schemas.TABLES``; raise ``DataError`` on any problem."""
     spec: TableSpec = TABLES[name]
-    path = Path(data_dir) / spec.filename
+    path = Path(folder or data_dir()) / spec.filename
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except FileNotFoundError:
@@ -109,14 +115,14 @@ class RelationsData:
     no_relations: pd.DataFrame
 
 
-def load_relations_data(data_dir: Path = DATA_DIR) -> RelationsData:
+def load_relations_data(folder: Path | None = None) -> RelationsData:
     """Read the five relations files and check the rules that tie them together."""
     data = RelationsData(
-        relations=read_table("relations", data_dir),
-        events=read_table("relation_events", data_dir),
-        successions=read_table("successions", data_dir),
-        missions=read_table("missions", data_dir),
-        no_relations=read_table("no_relations", data_dir),
+        relations=read_table("relations", folder),
+        events=read_table("relation_events", folder),
+        successions=read_table("successions", folder),
+        missions=read_table("missions", folder),
+        no_relations=read_table("no_relations", folder),
     )
     check_relations_integrity(data)
     return data

@@ -36,6 +36,7 @@ def _hover_data(frame: pd.DataFrame) -> list[list[str]]:
     hover = frame[["name", "detail", "established", "last_change"]].assign(
         detail=frame["detail"].map(lambda d: f"({d})" if d else ""),
         source=frame["source_url"].map(_source_site),
+        iso3=frame["iso3"],  # last: how a selected marker names its state
     )
     hover[["established", "last_change", "source"]] = hover[["established", "last_change", "source"]].replace("", "—")
     return hover.values.tolist()
@@ -46,7 +47,8 @@ def recognition_map(status: pd.DataFrame, centroids: pd.DataFrame, title: str) -
 
     States missing from the 110m geometry (small islands, Malta, Singapore, Bahrain…) get a
     marker at their centroid in the same colour, so they are visible and clickable too. Both
-    traces carry ISO-3 ``locations`` so a selection names the state either way.
+    traces carry the ISO-3 code as the last ``customdata`` item, so a selection names the state
+    either way.
     """
     fig = go.Figure()
     small = set(centroids["iso3"])
@@ -76,7 +78,8 @@ def recognition_map(status: pd.DataFrame, centroids: pd.DataFrame, title: str) -
         if not dots.empty:
             fig.add_trace(
                 go.Scattergeo(
-                    locations=dots["iso3"],
+                    # lon/lat only: with ``locations`` plotly.js would look the state up in the
+                    # 110m geometry, which lacks it, and draw nothing.
                     lon=positions.loc[dots["iso3"], "lon"],
                     lat=positions.loc[dots["iso3"], "lat"],
                     mode="markers",

@@ -71,15 +71,24 @@ def advance_if_playing() -> None:
         step(1)
 
 
+def selected_code(event: object, valid: set[str]) -> str | None:
+    """The ISO-3 code a plotly selection event names (shapes and markers both carry it)."""
+    points = ((event or {}).get("selection") or {}).get("points") or [] if isinstance(event, dict) else []
+    for point in points:
+        if not isinstance(point, dict):
+            continue
+        custom = point.get("customdata")
+        code = point.get("location") or (custom[-1] if isinstance(custom, list) and custom else None)
+        if code in valid:
+            return code
+    return None
+
+
 def on_map_select() -> None:
     """Chart callback: a clicked shape or marker becomes the selected country."""
-    event = st.session_state.get(CHART_KEY) or {}
-    points = (event.get("selection") or {}).get("points") or []
-    for point in points:
-        code = point.get("location") or (point.get("customdata") or [None])[0]
-        if code in set(map_codes()):
-            st.session_state[COUNTRY_KEY] = code
-            return
+    code = selected_code(st.session_state.get(CHART_KEY), set(map_codes()))
+    if code:
+        st.session_state[COUNTRY_KEY] = code
 
 
 def clear_country() -> None:

@@ -236,8 +236,16 @@ def relations_per_year(index: RelationsIndex, first: int, last: int, today: dt.d
     """Per year: relations established that year and parties with relations at its end."""
     from components.dates import year_end
 
-    established = index.data.relations["established"].map(lambda d: date_start(d).year)
-    counts = established.value_counts()
+    # A continuing state's row repeats its predecessor's date (Russia: 1948, as the USSR); count
+    # each establishment once.
+    own = [
+        date_start(row.established).year
+        for row in index.data.relations.itertuples()
+        if not any(
+            continuity and start > date_start(row.established) for _, start, _, continuity in index.predecessors.get(row.iso3, ())
+        )
+    ]
+    counts = pd.Series(own, dtype=int).value_counts()
     rows = []
     for year in range(first, last + 1):
         rows.append(

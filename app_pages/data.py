@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import loaders, ui
-from components.datasets import DATA_DIR, DataError
+from components.datasets import DataError, data_dir
 from components.schemas import TABLES
 
 st.title("Data & sources")
@@ -33,7 +33,7 @@ for name, spec in TABLES.items():
             left.markdown(f"**`data/{spec.filename}`** — {DESCRIPTIONS.get(name, '')} {rows} rows.")
             right.download_button(
                 "Download CSV",
-                (DATA_DIR / spec.filename).read_bytes(),
+                (data_dir() / spec.filename).read_bytes(),
                 file_name=spec.filename,
                 mime="text/csv",
                 key=f"download_{name}",
@@ -42,7 +42,7 @@ for name, spec in TABLES.items():
             left.error(str(error), icon="⚠️")
 
 with st.expander("Data dictionary (data/README.md)", expanded=False):
-    readme = DATA_DIR / "README.md"
+    readme = data_dir() / "README.md"
     st.markdown(readme.read_text(encoding="utf-8") if readme.exists() else "The data dictionary is missing.")
 
 ui.sources_footer(list(spec.filename for spec in TABLES.values()))

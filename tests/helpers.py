@@ -1,0 +1,80 @@
+"""Small synthetic datasets for unit tests (example.org sources: test data, not facts)."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+from components.datasets import DATA_DIR
+from components.schemas import TABLES
+
+SRC = "https://example.org/source"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write_csv(path: Path, rows: list[dict], columns: list[str]) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: row.get(c, "") for c in columns})
+
+
+def columns(name: str) -> list[str]:
+    return list(TABLES[name].schema.columns)
+
+
+def copy_shipped_data(target: Path) -> Path:
+    """A writable copy of the shipped data folder (for corruption tests)."""
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+def synthetic_data(target: Path) -> Path:
+    """A tiny world: USSR -> Russia/Ukraine, East Germany -> Germany, a suspension, a severance."""
+    target.mkdir(parents=True, exist_ok=True)
+    relations = [
+        dict(iso3="SUN", name="Soviet Union", established="1948-10-12", status="dissolved", source_url=SRC),
+        dict(iso3="RUS", name="Russia", established="1948-10-12", status="active", source_url=SRC),
+        dict(iso3="UKR", name="Ukraine", established="1992-01-09", status="severed", source_url=SRC),
+        dict(iso3="DDR", name="East Germany", established="1949-11", status="dissolved", source_url=SRC),
+        dict(iso3="DEU", name="Germany", established="2001-03-01", status="active", source_url=SRC),
+        dict(iso3="AUS", name="Australia", established="1974-07-31", status="active", source_url=SRC),
+        dict(iso3="MYS", name="Malaysia", established="1973", status="severed", source_url=SRC,
+             alt_established="1973-06-30", alt_source_url="https://example.org/other"),
+    ]
+    events = [
+        dict(iso3="SUN", date="1948-10-12", event="established", source_url=SRC),
+        dict(iso3="RUS", date="1948-10-12", event="established", source_url=SRC),
+        dict(iso3="UKR", date="1992-01-09", event="established", source_url=SRC),
+        dict(iso3="UKR", date="2022-07-13", event="severed", source_url=SRC),
+        dict(iso3="DDR", date="1949-11", event="established", source_url=SRC),
+        dict(iso3="DEU", date="2001-03-01", event="established", source_url=SRC),
+        dict(iso3="AUS", date="1974-07-31", event="established", source_url=SRC),
+        dict(iso3="AUS", date="1975-11", event="suspended", source_url=SRC),
+        dict(iso3="AUS", date="2000-05", event="restored", source_url=SRC),
+        dict(iso3="AUS", date="1975", event="embassy_opened", mission_side="in_pyongyang", source_url=SRC),
+        dict(iso3="MYS", date="1973", event="established", source_url=SRC),
+        dict(iso3="MYS", date="2021-03-19", event="severed", source_url=SRC),
+    ]
+    successions = [
+        dict(predecessor_iso3="SUN", successor_iso3="RUS", date="1991-12-26", territory="whole", continuity="yes", source_url=SRC),
+        dict(predecessor_iso3="SUN", successor_iso3="UKR", date="1991-12-26", territory="whole", continuity="no", source_url=SRC),
+        dict(predecessor_iso3="SUN", successor_iso3="EST", date="1991-09-06", territory="whole", continuity="no", source_url=SRC),
+        dict(predecessor_iso3="DDR", successor_iso3="DEU", date="1990-10-03", territory="part", continuity="no", source_url=SRC),
+    ]
+    missions = [
+        dict(iso3="AUS", side="in_pyongyang", type="embassy", city="Pyongyang", opened="1975", closed="1975", source_url=SRC),
+        dict(iso3="RUS", side="in_pyongyang", type="embassy", city="Pyongyang", source_url=SRC),
+    ]
+    never = [
+        dict(iso3="USA", name="United States", source_url=SRC),
+        dict(iso3="EST", name="Estonia", source_url=SRC),
+    ]
+    write_csv(target / "relations.csv", relations, columns("relations"))
+    write_csv(target / "relation_events.csv", events, columns("relation_events"))
+    write_csv(target / "successions.csv", successions, columns("successions"))
+    write_csv(target / "missions.csv", missions, columns("missions"))
+    write_csv(target / "no_relations.csv", never, columns("no_relations"))
+    return target

@@ -1,0 +1,68 @@
+"""The main paths in a real headless Chromium against a running server, offline."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+
+DRAWN_SHAPES = """() => [...document.querySelectorAll('.choroplethlocation')]
+    .filter(p => (p.getAttribute('d') || '').length > 20).length"""
+
+
+def wait_for_map(page, minimum: int = 150) -> int:
+    page.wait_for_function(f"() => ({DRAWN_SHAPES})() >= {minimum}", timeout=60_000)
+    return page.evaluate(DRAWN_SHAPES)
+
+
+def title_of_map(page) -> str:
+    return page.locator(".js-plotly-plot .gtitle").first.text_content() or ""
+
+
+def test_map_draws_offline_and_a_click_opens_the_panel(page, server_url):
+    page.goto(f"{server_url}/map?year=1975")
+    shapes = wait_for_map(page)
+    assert shapes >= 150
+    assert "1975" in title_of_map(page)
+    markers = page.locator(".scattergeo .point").count()
+    assert markers >= 20  # small states drawn as dots
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "map-1975.png"), full_page=False)
+
+    # Click the centre of a large country's shape (Brazil: relations from 2001 -> none in 1975).
+    shape = page.locator(".choroplethlocation").nth(0)
+    box = None
+    for candidate in page.locator(".choroplethlocation").all():
+        b = candidate.bounding_box()
+        if b and b["width"] > 60 and b["height"] > 60:
+            shape, box = candidate, b
+            break
+    assert box is not None
+    shape.click(position={"x": box["width"] / 2, "y": box["height"] / 2}, force=True)
+    panel = page.locator(".st-key-country_panel")
+    panel.wait_for(timeout=30_000)
+    assert panel.locator("h3").inner_text().strip()
+    assert "country=" in page.url
+    page.screenshot(path=str(ARTIFACTS / "map-country-panel.png"), full_page=True)
+    assert page.offsite.blocked == [], page.offsite.blocked
+
+
+def test_slider_redraws_the_map(page, server_url):
+    page.goto(f"{server_url}/map?year=1960")
+    wait_for_map(page)
+    assert "1960" in title_of_map(page)
+    slider = page.locator('[data-testid="stSlider"] [role="slider"], [data-testid="stSlider"] input[type="range"]').first
+    slider.focus()
+    slider.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot .gtitle')?.textContent.includes('1961')", timeout=30_000)
+    assert "year=1961" in page.url
+    assert page.offsite.blocked == []
+
+
+def test_home_page_readme_screenshot(page, server_url):
+    page.goto(server_url)
+    page.get_by_text("States with relations today").wait_for(timeout=30_000)
+    page.screenshot(path=str(ARTIFACTS / "home.png"))
+    assert page.offsite.blocked == []
