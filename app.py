@@ -7,14 +7,14 @@ deep link such as ``/map`` opened first would bypass this file (no page config, 
 
 import streamlit as st
 
-st.set_page_config(page_title="DPRK Relations Atlas", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="DPRK Relations Atlas", page_icon=":material/public:", layout="wide")
 
 PAGES = [
-    st.Page("app_pages/home.py", title="Home", icon="🏠", default=True),
-    st.Page("app_pages/map.py", title="Recognition map", icon="🗺️", url_path="map"),
-    st.Page("app_pages/timeline.py", title="Timelines", icon="📅", url_path="timeline"),
-    st.Page("app_pages/gifts.py", title="Gift exchanges", icon="🎁", url_path="gifts"),
-    st.Page("app_pages/data.py", title="Data & sources", icon="📚", url_path="data"),
+    st.Page("app_pages/home.py", title="Home", icon=":material/home:", default=True),
+    st.Page("app_pages/map.py", title="Recognition map", icon=":material/public:", url_path="map"),
+    st.Page("app_pages/timeline.py", title="Timelines", icon=":material/timeline:", url_path="timeline"),
+    st.Page("app_pages/gifts.py", title="Gift exchanges", icon=":material/redeem:", url_path="gifts"),
+    st.Page("app_pages/data.py", title="Data & sources", icon=":material/menu_book:", url_path="data"),
 ]
 
 page = st.navigation(PAGES)

@@ -39,7 +39,7 @@ for name, spec in TABLES.items():
                 key=f"download_{name}",
             )
         except DataError as error:
-            left.error(str(error), icon="⚠️")
+            left.error(str(error), icon=":material/error:")
 
 with st.expander("Data dictionary (data/README.md)", expanded=False):
     readme = data_dir() / "README.md"

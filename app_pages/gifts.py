@@ -1,5 +1,142 @@
-"""Placeholder until the gifts data lands."""
+"""Gift exchanges: documented diplomatic gifts to and from North Korean leaders."""
+
+import datetime as dt
+from functools import partial
 
 import streamlit as st
 
-st.title("gifts")
+from components import gifts as gift_logic
+from components import loaders, params, ui, url_state
+from components.countries import country_name
+from components.datasets import DataError
+from components.schemas import GIFT_CATEGORIES, TABLES
+from components.timeline import PERIODS
+
+today = dt.date.today()
+try:
+    gifts = gift_logic.prepare(loaders.gifts())
+    centroids = loaders.table("centroids")
+except DataError as error:
+    ui.show_data_error(error)
+
+st.title("Gift exchanges")
+st.caption(
+    "Gifts still matter in North Korean protocol: leaders exchange dogs, cars, artworks and "
+    "signed basketballs, and the International Friendship Exhibition at Myohyangsan displays "
+    "those the Kims received. Each gift below is documented by the public source linked with it; "
+    "many are known only from North Korean state media, which the notes say."
+)
+
+countries = sorted(set(gifts["counterpart_iso3"]), key=country_name)
+leaders = [*gift_logic.LEADERS, gift_logic.OTHER_LEADER]
+DEFAULTS = {"period": "all", "direction": None, "country": None, "leader": None, "category": [], "q": "", "gift": None}
+ui.show_notice(
+    url_state.seed_once(
+        "gifts",
+        {
+            "period": partial(params.read_choice, name="period", choices=PERIODS),
+            "direction": partial(params.read_choice, name="direction", choices=gift_logic.DIRECTIONS),
+            "country": partial(params.read_code, name="country", valid=set(countries)),
+            "leader": partial(params.read_choice, name="leader", choices=leaders),
+            "category": partial(params.read_choices, name="category", choices=GIFT_CATEGORIES),
+            "q": lambda raw: (params.read_text(raw), None),
+            "gift": partial(params.read_choice, name="gift", choices=set(gifts["gift_id"])),
+        },
+        DEFAULTS,
+    )
+)
+
+top = st.columns([3, 3, 2])
+period = top[0].segmented_control("Period", list(PERIODS), format_func=lambda k: PERIODS[k].label, key="period") or "all"
+direction = top[1].segmented_control(
+    "Direction", list(gift_logic.DIRECTIONS), format_func=lambda k: k.capitalize(), key="direction"
+)
+text = top[2].text_input("Search", key="q", placeholder="e.g. dog, car, Putin")
+row = st.columns(3)
+country = row[0].selectbox(
+    "Counterpart country",
+    [None, *countries],
+    key="country",
+    placeholder="All countries",
+    format_func=lambda c: "All countries" if c is None else country_name(c),
+)
+leader = row[1].selectbox(
+    "North Korean side",
+    [None, *leaders],
+    key="leader",
+    placeholder="Any leader",
+    format_func=lambda v: "Any leader" if v is None else v,
+)
+categories = row[2].multiselect("Kind of gift", GIFT_CATEGORIES, key="category", placeholder="All kinds")
+
+shown = gift_logic.filter_gifts(gifts, period, today, direction, country, leader, categories, text)
+state = {"period": period, "direction": direction, "country": country, "leader": leader, "category": categories, "q": text}
+url_state.write({**state, "gift": st.session_state.get("gift")}, DEFAULTS)
+
+if shown.empty:
+    st.info(
+        "No gifts match these filters. Try a wider period, another country, or clear the search.", icon=":material/search_off:"
+    )
+    ui.sources_footer(["gifts.csv"])
+    st.stop()
+
+received = int((shown["direction"] == "received").sum())
+metrics = st.columns(4)
+metrics[0].metric("Gifts shown", len(shown))
+metrics[1].metric("Received by the DPRK side", received)
+metrics[2].metric("Given by the DPRK side", len(shown) - received)
+leading = gift_logic.top_counterparts(shown, 1)
+metrics[3].metric("Most exchanges with", leading["counterpart"].iloc[0], f"{leading['gifts'].iloc[0]} gifts", delta_color="off")
+
+left, right = st.columns([3, 2])
+with left:
+    st.markdown("**Counterpart countries by number of gifts**")
+    st.plotly_chart(gift_logic.gifts_map(shown, centroids), config=ui.MAP_CONFIG, width="stretch", key="gifts_map")
+with right:
+    st.markdown("**Who exchanges the most**")
+    st.dataframe(gift_logic.top_counterparts(shown)[["counterpart", "gifts"]], hide_index=True, width="stretch")
+
+st.markdown("**The gifts** — select a row for its full record")
+table = st.dataframe(
+    shown[["date", "direction", "giver", "recipient", "item", "category", "occasion", "source_url"]],
+    hide_index=True,
+    width="stretch",
+    on_select="rerun",
+    selection_mode="single-row",
+    key="gift_table",
+    column_config={"source_url": ui.SOURCE_COLUMN},
+)
+rows = ((table or {}).get("selection") or {}).get("rows") or []
+if rows and rows[0] < len(shown):
+    st.session_state["gift"] = shown.iloc[rows[0]]["gift_id"]
+    url_state.write({"gift": st.session_state["gift"]}, DEFAULTS)
+st.download_button(
+    "Download these gifts (CSV)",
+    shown[list(TABLES["gifts"].schema.columns)].to_csv(index=False).encode(),
+    file_name="dprk-gifts.csv",
+    mime="text/csv",
+)
+
+chosen = st.session_state.get("gift")
+if chosen in set(gifts["gift_id"]):
+    card = gift_logic.gift_card(gifts.set_index("gift_id").loc[chosen])
+    with st.container(border=True, key="gift_card"):
+        st.subheader(card["item"])
+        st.markdown(f"**{card['when']}** · {card['category']} · occasion: {card['occasion']}")
+        st.markdown(f"**From:** {card['from']}  \n**To:** {card['to']}")
+        if card["notes"]:
+            st.caption(f"Notes: {card['notes']}")
+        st.markdown(f"Source: [{card['source_site']}]({card['source_url']})")
+        if card["event_id"]:
+            st.link_button("Open the related event", f"timeline?event={card['event_id']}")
+
+flows, over_time, summary = st.tabs(["Flows", "Over time", "How it changed after 1989"])
+with flows:
+    st.plotly_chart(gift_logic.gifts_sankey(shown), config=ui.CHART_CONFIG, width="stretch", key="gifts_sankey")
+with over_time:
+    st.plotly_chart(gift_logic.gifts_timeline(shown), config=ui.CHART_CONFIG, width="stretch", key="gifts_timeline")
+with summary:
+    st.dataframe(gift_logic.before_after_1989(shown), hide_index=True, width="stretch")
+    st.dataframe(gift_logic.by_category(shown), hide_index=True, width="stretch")
+
+ui.sources_footer(["gifts.csv"])

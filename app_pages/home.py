@@ -50,10 +50,12 @@ cols[2].metric(
 )
 
 st.subheader("Explore")
-st.page_link("app_pages/map.py", label="Recognition map — who recognised the DPRK, year by year", icon="🗺️")
-st.page_link("app_pages/timeline.py", label="Timelines — the Cold War and the years since 1989", icon="📅")
-st.page_link("app_pages/gifts.py", label="Gift exchanges — what leaders gave and received", icon="🎁")
-st.page_link("app_pages/data.py", label="Data & sources — downloads, data dictionary, open questions", icon="📚")
+st.page_link("app_pages/map.py", label="Recognition map — who recognised the DPRK, year by year", icon=":material/public:")
+st.page_link("app_pages/timeline.py", label="Timelines — the Cold War and the years since 1989", icon=":material/timeline:")
+st.page_link("app_pages/gifts.py", label="Gift exchanges — what leaders gave and received", icon=":material/redeem:")
+st.page_link(
+    "app_pages/data.py", label="Data & sources — downloads, data dictionary, open questions", icon=":material/menu_book:"
+)
 
 with st.expander("For teachers: a path through the story"):
     st.markdown(

@@ -13,9 +13,15 @@ import pycountry
 # Not states in ISO 3166-1 but parties to relations with the DPRK.
 EXTRA_CODES = {"EUU": "European Union"}
 
-# pycountry's historic names are formal ("USSR, Union of Soviet Socialist Republics"); these are
-# the names a reader knows them by.
-HISTORIC_SHORT_NAMES = {
+# pycountry's names are formal where it has no common name ("USSR, Union of Soviet Socialist
+# Republics", "Congo, The Democratic Republic of the"); these are the names a reader knows.
+SHORT_NAMES = {
+    "RUS": "Russia",
+    "COD": "DR Congo",
+    "COG": "Republic of the Congo",
+    "PSE": "Palestine",
+    "FSM": "Micronesia",
+    "BRN": "Brunei",
     "SUN": "Soviet Union",
     "DDR": "East Germany",
     "CSK": "Czechoslovakia",
@@ -55,8 +61,8 @@ def country_name(code: str) -> str:
     """Short English name for a code, falling back to the code itself."""
     if code in EXTRA_CODES:
         return EXTRA_CODES[code]
-    if code in HISTORIC_SHORT_NAMES:
-        return HISTORIC_SHORT_NAMES[code]
+    if code in SHORT_NAMES:
+        return SHORT_NAMES[code]
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         country = pycountry.historic_countries.get(alpha_3=code)

@@ -26,6 +26,7 @@ def data_dir() -> Path:
     """The data folder: ``data/`` beside the code, or ``ATLAS_DATA_DIR`` (used by tests)."""
     return Path(os.environ.get("ATLAS_DATA_DIR") or DATA_DIR)
 
+
 RELATIONSHIP_EVENTS = ("established", "suspended", "severed", "restored")
 STATUS_AFTER_EVENT = {"established": "active", "restored": "active", "suspended": "suspended", "severed": "severed"}
 
@@ -214,3 +215,15 @@ def _status_from_events(events: pd.DataFrame) -> str:
         return "active"
     ordered = relationship.assign(_start=relationship["date"].map(date_start)).sort_values("_start", kind="stable")
     return STATUS_AFTER_EVENT[ordered.iloc[-1]["event"]]
+
+
+def load_gifts(folder: Path | None = None) -> pd.DataFrame:
+    """Gifts, checked against the events they point to and for a DPRK party on exactly one side."""
+    gifts = read_table("gifts", folder)
+    event_ids = set(read_table("events", folder)["event_id"])
+    for index, row in gifts.iterrows():
+        if row["event_id"] and row["event_id"] not in event_ids:
+            raise DataError("gifts.csv", f"event {row['event_id']!r} is not in events.csv", _line(index), "event_id")
+        if (row["giver_iso3"] == "PRK") == (row["recipient_iso3"] == "PRK"):
+            raise DataError("gifts.csv", "exactly one of giver_iso3 and recipient_iso3 must be PRK", _line(index), "giver_iso3")
+    return gifts

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.relations import RelationsIndex, count_with_relations, embassies_in_pyongyang, peak
+from components.relations import RelationsIndex, count_with_relations, open_embassies, peak
 
 
 @dataclass(frozen=True)
@@ -24,9 +24,7 @@ class Headlines:
 
 def headlines(index: RelationsIndex, per_year: pd.DataFrame, today: dt.date) -> Headlines:
     rel = index.data.relations
-    missions = index.data.missions
     top, top_year = peak(per_year)
-    abroad = missions[(missions["side"] == "dprk_abroad") & (missions["type"] == "embassy") & (missions["closed"] == "")]
     return Headlines(
         with_relations_today=count_with_relations(index, today),
         peak_count=top,
@@ -34,6 +32,6 @@ def headlines(index: RelationsIndex, per_year: pd.DataFrame, today: dt.date) -> 
         ever=len(rel),
         never_documented=len(index.data.no_relations),
         severed_or_suspended=int(rel["status"].isin(["severed", "suspended"]).sum()),
-        embassies_in_pyongyang=len(embassies_in_pyongyang(index)),
-        dprk_embassies_abroad=len(abroad),
+        embassies_in_pyongyang=len(open_embassies(index, "in_pyongyang")),
+        dprk_embassies_abroad=len(open_embassies(index, "dprk_abroad")),
     )

@@ -39,6 +39,12 @@ def table(name: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def gifts() -> pd.DataFrame:
+    """Gifts, validated with their links to events."""
+    return datasets.load_gifts()
+
+
+@st.cache_data(show_spinner=False)
 def map_status(when: dt.date) -> pd.DataFrame:
     """``relations_at`` for one date, computed once per date for all visitors."""
     return relations_at(relations_index(), when)
@@ -50,4 +56,4 @@ def per_year(today: dt.date) -> pd.DataFrame:
     return relations_per_year(relations_index(), FIRST_YEAR, today.year, today)
 
 
-__all__ = ["DataError", "relations_data", "relations_index", "table", "map_status", "per_year", "FIRST_YEAR"]
+__all__ = ["DataError", "relations_data", "relations_index", "table", "gifts", "map_status", "per_year", "FIRST_YEAR"]

@@ -105,10 +105,21 @@ def controls() -> dt.date:
         key=YEAR_KEY,
         help="The map shows the situation on 31 December of that year (today, for the current year).",
     )
-    back.button("◀", key="year_back", on_click=step, args=(-1,), help="One year back", width="stretch")
-    forward.button("▶", key="year_forward", on_click=step, args=(1,), help="One year on", width="stretch")
+    back.button(
+        "", icon=":material/chevron_left:", key="year_back", on_click=step, args=(-1,), help="One year back", width="stretch"
+    )
+    forward.button(
+        "", icon=":material/chevron_right:", key="year_forward", on_click=step, args=(1,), help="One year on", width="stretch"
+    )
     if st.session_state.get(PLAYING_KEY):
-        play.button("⏸ Pause", key="pause", on_click=stop_playing, width="stretch")
+        play.button("Pause", icon=":material/pause:", key="pause", on_click=stop_playing, width="stretch")
     else:
-        play.button("⏵ Play", key="play", on_click=start_playing, help="Animate year by year from 1948", width="stretch")
+        play.button(
+            "Play",
+            icon=":material/play_arrow:",
+            key="play",
+            on_click=start_playing,
+            help="Animate year by year from 1948",
+            width="stretch",
+        )
     return year_end(st.session_state[YEAR_KEY], today())

@@ -58,7 +58,8 @@ def read_choice(raw: object, name: str, choices: Collection[str]) -> tuple[str |
     if text is None or text == "":
         return None, None
     if text not in choices:
-        return None, f"Ignored {name}={_shown(text)}: expected one of {', '.join(sorted(choices))}."
+        expected = f"expected one of {', '.join(sorted(choices))}" if len(choices) <= 8 else "not a known value"
+        return None, f"Ignored {name}={_shown(text)}: {expected}."
     return text, None
 
 

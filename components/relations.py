@@ -300,7 +300,7 @@ def country_missions(index: RelationsIndex, iso3: str) -> pd.DataFrame:
     """Missions both ways for one state, with readable sides."""
     missions = index.data.missions[index.data.missions["iso3"] == iso3].copy()
     missions["side"] = missions["side"].map(lambda s: SIDE_LABELS[s].format(name=country_name(iso3)))
-    return missions[["side", "type", "city", "opened", "closed", "notes", "source_url"]].reset_index(drop=True)
+    return missions[["side", "type", "city", "opened", "closed", "status", "notes", "source_url"]].reset_index(drop=True)
 
 
 def date_conflicts(index: RelationsIndex, iso3: str) -> list[tuple[str, str]]:
@@ -311,10 +311,10 @@ def date_conflicts(index: RelationsIndex, iso3: str) -> list[tuple[str, str]]:
     return list(zip(record["alt_established"].split(";"), record["alt_source_url"].split(";"), strict=False))
 
 
-def embassies_in_pyongyang(index: RelationsIndex) -> pd.DataFrame:
-    """Embassies in Pyongyang open today (no closing date on record)."""
+def open_embassies(index: RelationsIndex, side: str) -> pd.DataFrame:
+    """Embassies whose latest source says they are open (``side``: in_pyongyang or dprk_abroad)."""
     m = index.data.missions
-    return m[(m["side"] == "in_pyongyang") & (m["type"] == "embassy") & (m["closed"] == "")]
+    return m[(m["side"] == side) & (m["type"] == "embassy") & (m["status"] == "open")]
 
 
 def peak(per_year: pd.DataFrame) -> tuple[int, int]:

@@ -24,6 +24,7 @@ URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$")
 RELATION_STATUSES = ("active", "suspended", "severed", "dissolved")
 RELATION_EVENTS = ("established", "suspended", "severed", "restored", "embassy_opened", "embassy_closed")
 MISSION_SIDES = ("dprk_abroad", "in_pyongyang")
+MISSION_STATUSES = ("open", "closed", "suspended", "unknown")
 MISSION_TYPES = ("embassy", "consulate_general", "consulate", "representative_office", "trade_mission")
 TERRITORY = ("whole", "part")
 EVENT_CATEGORIES = ("diplomatic", "treaty", "summit", "war", "nuclear", "UN", "sanctions", "inter-Korean")
@@ -150,6 +151,7 @@ MISSIONS = pa.DataFrameSchema(
         "city": _text(),
         "opened": _date(DPRK_FOUNDED, required=False),
         "closed": _date(DPRK_FOUNDED, required=False),
+        "status": _text(checks=[_one_of(MISSION_STATUSES)]),
         "source_url": _text(checks=[SOURCE_URL]),
         "notes": _text(),
     },

@@ -22,7 +22,7 @@ def show_data_error(error: DataError) -> None:
     st.error(
         f"This page cannot be shown because a data file failed its checks.\n\n**{error}**\n\n"
         "The data files in `data/` are described in `data/README.md`.",
-        icon="⚠️",
+        icon=":material/error:",
     )
     st.stop()
 
@@ -30,7 +30,7 @@ def show_data_error(error: DataError) -> None:
 def show_notice(notice: str | None) -> None:
     """A short notice about ignored URL parameters (the page shows its default view)."""
     if notice:
-        st.info(f"{notice} Showing the default view instead.", icon="ℹ️")
+        st.info(f"{notice} Showing the default view instead.", icon=":material/info:")
 
 
 def sources_footer(files: list[str]) -> None:
@@ -62,7 +62,10 @@ def country_profile(index, iso3: str) -> None:
         st.caption(never["notes"])
         st.markdown(f"Source: [{never['source_url']}]({never['source_url']})")
     for date, source in date_conflicts(index, iso3):
-        st.warning(f"Sources disagree: another source gives **{date}** for the establishment ([source]({source})).", icon="⚖️")
+        st.warning(
+            f"Sources disagree: another source gives **{date}** for the establishment ([source]({source})).",
+            icon=":material/balance:",
+        )
     history = country_history(index, iso3)
     if history.empty:
         if not never:

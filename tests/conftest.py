@@ -44,8 +44,21 @@ def free_port() -> int:
 def start_server(script: Path, port: int) -> subprocess.Popen:
     """Start ``streamlit run script`` on localhost:port and wait for its health check."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
         cwd=script.parent,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -41,8 +41,15 @@ def synthetic_data(target: Path) -> Path:
         dict(iso3="DDR", name="East Germany", established="1949-11", status="dissolved", source_url=SRC),
         dict(iso3="DEU", name="Germany", established="2001-03-01", status="active", source_url=SRC),
         dict(iso3="AUS", name="Australia", established="1974-07-31", status="active", source_url=SRC),
-        dict(iso3="MYS", name="Malaysia", established="1973", status="severed", source_url=SRC,
-             alt_established="1973-06-30", alt_source_url="https://example.org/other"),
+        dict(
+            iso3="MYS",
+            name="Malaysia",
+            established="1973",
+            status="severed",
+            source_url=SRC,
+            alt_established="1973-06-30",
+            alt_source_url="https://example.org/other",
+        ),
     ]
     events = [
         dict(iso3="SUN", date="1948-10-12", event="established", source_url=SRC),
@@ -59,14 +66,25 @@ def synthetic_data(target: Path) -> Path:
         dict(iso3="MYS", date="2021-03-19", event="severed", source_url=SRC),
     ]
     successions = [
-        dict(predecessor_iso3="SUN", successor_iso3="RUS", date="1991-12-26", territory="whole", continuity="yes", source_url=SRC),
+        dict(
+            predecessor_iso3="SUN", successor_iso3="RUS", date="1991-12-26", territory="whole", continuity="yes", source_url=SRC
+        ),
         dict(predecessor_iso3="SUN", successor_iso3="UKR", date="1991-12-26", territory="whole", continuity="no", source_url=SRC),
         dict(predecessor_iso3="SUN", successor_iso3="EST", date="1991-09-06", territory="whole", continuity="no", source_url=SRC),
         dict(predecessor_iso3="DDR", successor_iso3="DEU", date="1990-10-03", territory="part", continuity="no", source_url=SRC),
     ]
     missions = [
-        dict(iso3="AUS", side="in_pyongyang", type="embassy", city="Pyongyang", opened="1975", closed="1975", source_url=SRC),
-        dict(iso3="RUS", side="in_pyongyang", type="embassy", city="Pyongyang", source_url=SRC),
+        dict(
+            iso3="AUS",
+            side="in_pyongyang",
+            type="embassy",
+            city="Pyongyang",
+            opened="1975",
+            closed="1975",
+            status="closed",
+            source_url=SRC,
+        ),
+        dict(iso3="RUS", side="in_pyongyang", type="embassy", city="Pyongyang", status="open", source_url=SRC),
     ]
     never = [
         dict(iso3="USA", name="United States", source_url=SRC),

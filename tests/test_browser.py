@@ -56,7 +56,9 @@ def test_slider_redraws_the_map(page, server_url):
     slider = page.locator('[data-testid="stSlider"] [role="slider"], [data-testid="stSlider"] input[type="range"]').first
     slider.focus()
     slider.press("ArrowRight")
-    page.wait_for_function("() => document.querySelector('.js-plotly-plot .gtitle')?.textContent.includes('1961')", timeout=30_000)
+    page.wait_for_function(
+        "() => document.querySelector('.js-plotly-plot .gtitle')?.textContent.includes('1961')", timeout=30_000
+    )
     assert "year=1961" in page.url
     assert page.offsite.blocked == []
 

@@ -64,11 +64,23 @@ def _set(row, column, value):
 @pytest.mark.parametrize(
     ("filename", "change", "expected"),
     [
-        ("relations.csv", _set(0, "established", "1975-13-01"), r"relations\.csv, line 2, column 'established': must be an ISO date"),
+        (
+            "relations.csv",
+            _set(0, "established", "1975-13-01"),
+            r"relations\.csv, line 2, column 'established': must be an ISO date",
+        ),
         ("relations.csv", _set(1, "established", "2999-01-01"), r"relations\.csv, line 3, column 'established': .*to today"),
-        ("relations.csv", _set(1, "established", "1930"), r"line 3, column 'established': must be an ISO date .* from 1948-09-09"),
+        (
+            "relations.csv",
+            _set(1, "established", "1930"),
+            r"line 3, column 'established': must be an ISO date .* from 1948-09-09",
+        ),
         ("relations.csv", _set(2, "iso3", "XYZ"), r"relations\.csv, line 4, column 'iso3': must be an ISO 3166 alpha-3 code"),
-        ("relations.csv", _set(3, "source_url", ""), r"relations\.csv, line 5, column 'source_url': must be a full http\(s\) URL"),
+        (
+            "relations.csv",
+            _set(3, "source_url", ""),
+            r"relations\.csv, line 5, column 'source_url': must be a full http\(s\) URL",
+        ),
         ("relations.csv", _set(3, "source_url", "not a url"), r"line 5, column 'source_url'"),
         ("relations.csv", _set(4, "status", "friendly"), r"line 6, column 'status': must be one of: active"),
         ("relations.csv", lambda f: pd.concat([f, f.iloc[[0]]]), r"relations\.csv, line \d+, column 'iso3': duplicate value"),
@@ -91,7 +103,9 @@ def test_event_before_establishment_is_rejected(tmp_path):
         return frame
 
     data_dir = _corrupt(tmp_path, "relation_events.csv", change)
-    with pytest.raises(DataError, match=r"relation_events\.csv, line \d+, column 'date': AUS: 'suspended' on 1960-01-01 is before"):
+    with pytest.raises(
+        DataError, match=r"relation_events\.csv, line \d+, column 'date': AUS: 'suspended' on 1960-01-01 is before"
+    ):
         load_relations_data(data_dir)
 
 
@@ -100,7 +114,9 @@ def test_established_mismatch_and_unknown_reference_are_rejected(tmp_path):
         frame.loc[frame["iso3"] == "CHN", "established"] = "1949-10-07"
         return frame
 
-    with pytest.raises(DataError, match=r"relations\.csv, line \d+, column 'established': CHN: established 1949-10-07 does not match"):
+    with pytest.raises(
+        DataError, match=r"relations\.csv, line \d+, column 'established': CHN: established 1949-10-07 does not match"
+    ):
         load_relations_data(_corrupt(tmp_path / "a", "relations.csv", change))
     with pytest.raises(DataError, match=r"missions\.csv, line 2, column 'iso3': ATA has no row"):
         load_relations_data(_corrupt(tmp_path / "b", "missions.csv", _set(0, "iso3", "ATA")))

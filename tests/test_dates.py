@@ -33,8 +33,6 @@ def test_year_end_is_capped_at_today():
     assert year_end(2026, today=dt.date(2026, 11, 28)) == dt.date(2026, 11, 28)
 
 
-@pytest.mark.parametrize(
-    ("text", "shown"), [("1974-06-24", "24 June 1974"), ("1974-06", "June 1974"), ("1974", "1974")]
-)
+@pytest.mark.parametrize(("text", "shown"), [("1974-06-24", "24 June 1974"), ("1974-06", "June 1974"), ("1974", "1974")])
 def test_format_keeps_precision(text, shown):
     assert format_partial(text) == shown

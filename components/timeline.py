@@ -1,0 +1,225 @@
+"""Timeline logic and figures (pure): periods, filters and the plotly timeline.
+
+Periods overlap on purpose: the Cold War view runs 1945–1991 (liberation to the USSR's end), the
+post-1989 view from 1989 (the Eastern Bloc's collapse) to today, so 1989–1991 is the transition
+both views show. An event belongs to a view when any part of it (date to end_date, each partial
+date taken as its whole period) falls inside the view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from components.countries import country_name
+from components.dates import date_end, date_start, format_partial
+from components.schemas import EVENT_CATEGORIES
+
+
+@dataclass(frozen=True)
+class Period:
+    key: str
+    label: str
+    start: dt.date
+    end: dt.date | None  # None: today
+
+
+PERIODS = {
+    "cold-war": Period("cold-war", "Cold War 1945–91", dt.date(1945, 1, 1), dt.date(1991, 12, 31)),
+    "post-1989": Period("post-1989", "Since 1989", dt.date(1989, 1, 1), None),
+    "all": Period("all", "Whole span", dt.date(1945, 1, 1), None),
+}
+TRANSITION = (dt.date(1989, 1, 1), dt.date(1991, 12, 31))
+
+# Leadership eras, bounded by events in data/events.csv (so their dates carry a source).
+ERAS = (
+    ("Kim Il Sung", "1948-founding-of-the-dprk", "1994-death-of-kim-il-sung"),
+    ("Kim Jong Il", "1994-death-of-kim-il-sung", "2011-death-of-kim-jong-il"),
+    ("Kim Jong Un", "2011-death-of-kim-jong-il", None),
+)
+
+CATEGORY_COLOURS = {
+    "diplomatic": "#0072B2",
+    "treaty": "#009E73",
+    "summit": "#CC79A7",
+    "war": "#D55E00",
+    "nuclear": "#E69F00",
+    "UN": "#56B4E9",
+    "sanctions": "#7F6A00",
+    "inter-Korean": "#444444",
+}
+
+
+def period_bounds(key: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    period = PERIODS[key]
+    return period.start, period.end or today
+
+
+def with_spans(events: pd.DataFrame) -> pd.DataFrame:
+    """Add ``start``/``end`` dates: the whole period each partial date names."""
+    frame = events.copy()
+    frame["start"] = frame["date"].map(date_start)
+    frame["end"] = [date_end(e or d) for d, e in zip(frame["date"], frame["end_date"], strict=True)]
+    return frame
+
+
+def filter_events(
+    events: pd.DataFrame,
+    view: str,
+    today: dt.date,
+    categories: list[str] | None = None,
+    country: str | None = None,
+    text: str | None = None,
+) -> pd.DataFrame:
+    """Events of a view, narrowed by categories, a country code and a case-insensitive search."""
+    frame = with_spans(events)
+    start, end = period_bounds(view, today)
+    keep = (frame["end"] >= start) & (frame["start"] <= end)
+    if categories:
+        keep &= frame["category"].isin(categories)
+    if country:
+        keep &= frame["countries"].str.split(";").map(lambda codes: country in codes)
+    if text:
+        needle = text.casefold()
+        haystack = (frame["title"] + " " + frame["summary"] + " " + frame["notes"]).str.casefold()
+        keep &= haystack.str.contains(needle, regex=False)
+    return frame[keep].sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def era_spans(events: pd.DataFrame, today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
+    """(label, start, end) of the leadership eras whose bounding events are in the data."""
+    dates = dict(zip(events["event_id"], events["date"].map(date_start), strict=True))
+    spans = []
+    for label, first, last in ERAS:
+        if first in dates and (last is None or last in dates):
+            spans.append((label, dates[first], dates[last] if last else today))
+    return spans
+
+
+def _site(url: str) -> str:
+    return urlsplit(url).netloc.removeprefix("www.")
+
+
+def timeline_figure(
+    events: pd.DataFrame, all_events: pd.DataFrame, per_year: pd.DataFrame, view: str, today: dt.date
+) -> go.Figure:
+    """Events in lanes by category (points; spans as bars) over relations established per year."""
+    start, end = period_bounds(view, today)
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.72, 0.28], vertical_spacing=0.04)
+    lanes = [c for c in EVENT_CATEGORIES]
+    for category in lanes:
+        rows = events[events["category"] == category]
+        if rows.empty:
+            continue
+        colour = CATEGORY_COLOURS[category]
+        spans = rows[rows["end_date"] != ""]
+        for span in spans.itertuples():
+            fig.add_trace(
+                go.Scatter(
+                    x=[span.start, span.end],
+                    y=[category, category],
+                    mode="lines",
+                    line=dict(color=colour, width=9),
+                    opacity=0.45,
+                    hoverinfo="skip",
+                    showlegend=False,
+                ),
+                row=1,
+                col=1,
+            )
+        when = [
+            format_partial(d) + (f" – {format_partial(e)}" if e else "")
+            for d, e in zip(rows["date"], rows["end_date"], strict=True)
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["start"],
+                y=[category] * len(rows),
+                mode="markers",
+                name=category,
+                marker=dict(color=colour, size=10, line=dict(color="#ffffff", width=1), symbol="diamond"),
+                customdata=list(zip(rows["title"], when, rows["source_url"].map(_site), rows["event_id"], strict=True)),
+                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Source: %{customdata[2]}<extra></extra>",
+            ),
+            row=1,
+            col=1,
+        )
+    years = per_year[(per_year["year"] >= start.year) & (per_year["year"] <= end.year)]
+    fig.add_trace(
+        go.Bar(
+            x=[dt.date(y, 7, 1) for y in years["year"]],
+            y=years["established"],
+            name="Relations established",
+            marker_color="#56B4E9",
+            hovertemplate="%{x|%Y}: %{y} relations established<extra></extra>",
+        ),
+        row=2,
+        col=1,
+    )
+    for key, fill in (("cold-war", "rgba(0,114,178,0.06)"), ("post-1989", "rgba(230,159,0,0.08)")):
+        p_start, p_end = period_bounds(key, today)
+        fig.add_vrect(x0=p_start, x1=p_end, fillcolor=fill, line_width=0, layer="below")
+    fig.add_vrect(
+        x0=TRANSITION[0],
+        x1=TRANSITION[1],
+        fillcolor="rgba(213,94,0,0.10)",
+        line_width=0,
+        layer="below",
+        annotation_text="1989–91 transition",
+        annotation_position="top left",
+        annotation_font_size=11,
+    )
+    for label, e_start, e_end in era_spans(all_events, today):
+        if e_end >= start and e_start <= end:
+            fig.add_annotation(
+                x=max(e_start, start),
+                y=1.0,
+                yref="paper",
+                xanchor="left",
+                yanchor="bottom",
+                text=f"{label} era",
+                showarrow=False,
+                font=dict(size=11, color="#555555"),
+            )
+            fig.add_vline(x=e_start, line_dash="dot", line_color="#999999", line_width=1)
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), row=1, col=1)
+    fig.update_yaxes(title_text="Established", row=2, col=1, rangemode="tozero")
+    fig.update_xaxes(range=[start, end], row=2, col=1)
+    fig.update_layout(
+        height=560,
+        margin=dict(l=0, r=0, t=40, b=0),
+        showlegend=False,
+        clickmode="event+select",
+        dragmode="zoom",
+        template=go.layout.Template(),
+        hovermode="closest",
+    )
+    return fig
+
+
+def event_record(event: pd.Series) -> dict[str, str]:
+    """The fields the record card shows, in readable form."""
+    when = format_partial(event["date"])
+    if event["end_date"]:
+        when += f" – {format_partial(event['end_date'])}"
+    return {
+        "title": event["title"],
+        "when": when,
+        "category": event["category"],
+        "summary": event["summary"],
+        "countries": ", ".join(country_name(c) for c in event["countries"].split(";") if c),
+        "notes": event["notes"],
+        "source_url": event["source_url"],
+        "map_year": str(max(1948, date_start(event["date"]).year)),
+    }
+
+
+def countries_in(events: pd.DataFrame) -> list[str]:
+    """Every code named by some event, sorted by name (for the country filter)."""
+    codes = {c for cell in events["countries"] for c in cell.split(";") if c}
+    return sorted(codes, key=country_name)
