@@ -5,9 +5,14 @@ named ``pages/`` beside the entry script as a v1 multipage app for a server's fi
 deep link such as ``/map`` opened first would bypass this file (no page config, wrong menu).
 """
 
+from pathlib import Path
+
 import streamlit as st
 
-st.set_page_config(page_title="DPRK Relations Atlas", page_icon=":material/public:", layout="wide")
+# A local file: a Material icon as page_icon makes the browser fetch its SVG from a font CDN.
+st.set_page_config(
+    page_title="DPRK Relations Atlas", page_icon=str(Path(__file__).parent / "static" / "favicon.png"), layout="wide"
+)
 
 PAGES = [
     st.Page("app_pages/home.py", title="Home", icon=":material/home:", default=True),

@@ -86,7 +86,7 @@ metrics[0].metric("Gifts shown", len(shown))
 metrics[1].metric("Received by the DPRK side", received)
 metrics[2].metric("Given by the DPRK side", len(shown) - received)
 leading = gift_logic.top_counterparts(shown, 1)
-metrics[3].metric("Most exchanges with", leading["counterpart"].iloc[0], f"{leading['gifts'].iloc[0]} gifts", delta_color="off")
+metrics[3].metric(f"Most exchanges with ({leading['gifts'].iloc[0]} gifts)", leading["counterpart"].iloc[0])
 
 left, right = st.columns([3, 2])
 with left:

@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from components import figures, loaders, map_page, ui
+from components import loaders, map_page, ui
 from components.countries import country_name
 from components.datasets import DataError
 from components.relations import count_with_relations, map_codes
 
 try:
     index = loaders.relations_index()
-    centroids = loaders.table("centroids")
+    loaders.table("centroids")  # checked here so a broken file stops the page with its message
 except DataError as error:
     ui.show_data_error(error)
 
@@ -17,7 +17,8 @@ st.title("Recognition map")
 st.caption(
     "Which states had diplomatic relations with North Korea, year by year since its founding in "
     "1948 — drawn on today's borders, with the Soviet Union, East Germany, Yugoslavia and other "
-    "dissolved states shown through the states that succeeded them."
+    "dissolved states shown through the states that succeeded them. Each year shows the situation on "
+    "31 December (today, for the current year)."
 )
 ui.show_notice(map_page.init_from_url(set(map_codes())))
 
@@ -26,13 +27,12 @@ ui.show_notice(map_page.init_from_url(set(map_codes())))
 def atlas() -> None:
     map_page.advance_if_playing()
     when = map_page.controls()
-    year = st.session_state[map_page.YEAR_KEY]
     map_page.write_url()
     status = loaders.map_status(when)
-    left, right = st.columns([3, 1.3])
+    left, right = st.columns([3, 1.1])
     with left:
         st.plotly_chart(
-            figures.recognition_map(status, centroids, f"Relations with the DPRK, {when:%d %B %Y}"),
+            loaders.map_figure(when, map_page.today()),
             key=map_page.CHART_KEY,
             on_select=map_page.on_map_select,
             selection_mode="points",
@@ -40,16 +40,11 @@ def atlas() -> None:
             width="stretch",
         )
     with right:
-        st.metric(
-            f"With relations on {when:%d %b %Y}",
-            count_with_relations(index, when),
-            help="States (and the EU) with active relations that date; dissolved states count while they existed.",
-        )
-        st.plotly_chart(
-            figures.establishment_chart(loaders.per_year(map_page.today()), year),
-            config=ui.CHART_CONFIG,
-            width="stretch",
-            key="per_year",
+        st.metric(f"Parties with relations on {when:%d %b %Y}", count_with_relations(index, when))
+        st.image(loaders.recognition_sparkline(map_page.today(), when.year), width="stretch")
+        st.caption(
+            ":blue[▮] relations established each year · :blue[━] parties with relations at year end · "
+            ":orange[┊] the year shown. The Timelines page has the interactive version."
         )
         st.download_button(
             "Download this map's data (CSV)",
@@ -57,17 +52,20 @@ def atlas() -> None:
             file_name=f"dprk-relations-{when.isoformat()}.csv",
             mime="text/csv",
         )
-    st.caption("Click a country, or a dot for a small state, to see its full dated record.")
+    st.caption(
+        "Click a country, or a dot for a small state, to see its full dated record. The count includes the EU "
+        "and Palestine; a dissolved state counts while it existed, its successors after."
+    )
+    # Inside the fragment: a click reruns only the fragment, and the panel must follow it.
+    code = st.session_state.get(map_page.COUNTRY_KEY)
+    if code:
+        with st.container(border=True, key="country_panel"):
+            head, close = st.columns([6, 1])
+            head.subheader(country_name(code))
+            close.button("Close", key="close_country", on_click=map_page.clear_country)
+            ui.country_profile(index, code)
 
 
 atlas()
-
-code = st.session_state.get(map_page.COUNTRY_KEY)
-if code:
-    with st.container(border=True, key="country_panel"):
-        head, close = st.columns([6, 1])
-        head.subheader(country_name(code))
-        close.button("Close", key="close_country", on_click=map_page.clear_country)
-        ui.country_profile(index, code)
 
 ui.sources_footer(["relations.csv", "relation_events.csv", "successions.csv", "missions.csv", "no_relations.csv"])

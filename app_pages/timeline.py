@@ -40,7 +40,8 @@ notice = url_state.seed_once(
 )
 ui.show_notice(notice)
 
-view_col, cat_col, country_col, search_col = st.columns([3.2, 2.6, 1.8, 1.8])
+view_col, search_col = st.columns([3, 2])
+cat_col, country_col = st.columns([3, 2])
 view = view_col.segmented_control("Period", options=list(PERIODS), format_func=lambda k: PERIODS[k].label, key="view")
 view = view or "all"
 categories = cat_col.multiselect("Categories", EVENT_CATEGORIES, key="category", placeholder="All categories")

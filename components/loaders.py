@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from components import datasets
+from components import datasets, figures
 from components.datasets import DataError, RelationsData
 from components.relations import RelationsIndex, relations_at, relations_per_year
 
@@ -56,4 +57,28 @@ def per_year(today: dt.date) -> pd.DataFrame:
     return relations_per_year(relations_index(), FIRST_YEAR, today.year, today)
 
 
-__all__ = ["DataError", "relations_data", "relations_index", "table", "gifts", "map_status", "per_year", "FIRST_YEAR"]
+# Figures are cached as shared resources: building one validates every property (~20 ms), and
+# st.plotly_chart only reads them (it serialises a copy). One per date, shared by all visitors.
+@st.cache_resource(show_spinner=False, max_entries=200)
+def map_figure(when: dt.date, today: dt.date) -> go.Figure:
+    """The recognition map for one date."""
+    return figures.recognition_map(map_status(when), table("centroids"), f"Relations with the DPRK, {when:%d %B %Y}")
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def recognition_sparkline(today: dt.date, year: int) -> str:
+    """SVG of relations per year with ``year`` marked."""
+    return figures.recognition_sparkline(per_year(today), year)
+
+
+__all__ = [
+    "DataError",
+    "relations_data",
+    "relations_index",
+    "table",
+    "gifts",
+    "map_status",
+    "per_year",
+    "map_figure",
+    "FIRST_YEAR",
+]

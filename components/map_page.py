@@ -103,7 +103,6 @@ def controls() -> dt.date:
         min_value=FIRST_YEAR,
         max_value=today().year,
         key=YEAR_KEY,
-        help="The map shows the situation on 31 December of that year (today, for the current year).",
     )
     back.button(
         "", icon=":material/chevron_left:", key="year_back", on_click=step, args=(-1,), help="One year back", width="stretch"

@@ -28,7 +28,7 @@ from components.dates import date_start, format_partial
 CATEGORY_LABELS = {
     "relations": "Diplomatic relations",
     "via_predecessor": "Relations through a predecessor state",
-    "partial_predecessor": "Part of today's territory had relations (through a predecessor state)",
+    "partial_predecessor": "Part of today's territory had relations through a predecessor state",
     "suspended": "Relations suspended",
     "severed": "Relations severed",
     "none": "No relations",
@@ -201,7 +201,7 @@ def relations_at(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
         name = country_name(code)
         detail = []
         if status.via:
-            detail.append(f"through {country_name(status.via)}")
+            detail.append(country_name(status.via))
         if owner != code:
             detail.append(f"as part of {country_name(owner)}")
         if status.category == "none" and never:

@@ -145,6 +145,7 @@ def timeline_figure(
                 marker=dict(color=colour, size=10, line=dict(color="#ffffff", width=1), symbol="diamond"),
                 customdata=list(zip(rows["title"], when, rows["source_url"].map(_site), rows["event_id"], strict=True)),
                 hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Source: %{customdata[2]}<extra></extra>",
+                unselected=dict(marker=dict(opacity=0.6)),
             ),
             row=1,
             col=1,
@@ -170,7 +171,7 @@ def timeline_figure(
         fillcolor="rgba(213,94,0,0.10)",
         line_width=0,
         layer="below",
-        annotation_text="1989–91 transition",
+        annotation_text="1989–91",
         annotation_position="top left",
         annotation_font_size=11,
     )

@@ -36,7 +36,7 @@ def show_notice(notice: str | None) -> None:
 def sources_footer(files: list[str]) -> None:
     """Provenance line shown under every page that uses data."""
     st.divider()
-    names = ", ".join(f"`data/{f}`" for f in files)
+    names = ", ".join(f"data/{f}" for f in files)
     st.caption(
         f"Data: {names}. Every row carries the URL of the public source it was taken from; "
         "dates keep the precision the source gives. See **Data & sources** for downloads, "

@@ -41,8 +41,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(script: Path, port: int) -> subprocess.Popen:
-    """Start ``streamlit run script`` on localhost:port and wait for its health check."""
+def start_server(script: Path, port: int, cwd: Path = ROOT) -> subprocess.Popen:
+    """Start ``streamlit run script`` on localhost:port and wait for its health check.
+
+    ``cwd`` is the project root so ``.streamlit/config.toml`` (static serving) applies.
+    """
     process = subprocess.Popen(
         [
             sys.executable,
@@ -59,7 +62,7 @@ def start_server(script: Path, port: int) -> subprocess.Popen:
             "--browser.gatherUsageStats",
             "false",
         ],
-        cwd=script.parent,
+        cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -68,3 +68,36 @@ def test_home_page_readme_screenshot(page, server_url):
     page.get_by_text("States with relations today").wait_for(timeout=30_000)
     page.screenshot(path=str(ARTIFACTS / "home.png"))
     assert page.offsite.blocked == []
+
+
+def test_timeline_draws_and_a_click_opens_the_event_record(page, server_url):
+    page.goto(f"{server_url}/timeline?view=cold-war")
+    points = page.locator(".js-plotly-plot .scatterlayer .point")
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .scatterlayer .point').length > 40", timeout=60_000)
+    assert points.count() > 40
+    points.nth(5).click(force=True)
+    record = page.locator(".st-key-event_record")
+    record.wait_for(timeout=30_000)
+    assert record.locator("h3").inner_text().strip()
+    assert "event=" in page.url
+    map_link = record.get_by_text("Open the map at")
+    map_link.wait_for(timeout=15_000)
+    assert "map?year=" in (record.locator("a", has_text="Open the map at").get_attribute("href") or "")
+    page.screenshot(path=str(ARTIFACTS / "timeline.png"), full_page=True)
+    assert page.offsite.blocked == []
+
+
+def test_gifts_page_draws_its_map_and_table(page, server_url):
+    page.goto(f"{server_url}/gifts")
+    wait_for_map(page, minimum=10)
+    page.locator('[data-testid="stDataFrame"]').nth(1).wait_for(timeout=30_000)
+    assert page.get_by_text("Gifts shown").count() == 1
+    page.screenshot(path=str(ARTIFACTS / "gifts.png"), full_page=True)
+    assert page.offsite.blocked == []
+
+
+def test_data_page_offers_every_file(page, server_url):
+    page.goto(f"{server_url}/data")
+    page.get_by_text("Download CSV").first.wait_for(timeout=30_000)
+    assert page.get_by_text("Download CSV").count() >= 8
+    assert page.offsite.blocked == []

@@ -31,12 +31,14 @@ def figures(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
-def locations_by_trace(figure: dict) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for trace in figure["data"]:
-        codes = trace.get("locations") or [row[-1] for row in trace.get("customdata", [])]
-        found.setdefault(trace["name"], set()).update(codes)
-    return found
+def map_status_by_code(figure: dict) -> dict[str, str]:
+    """ISO-3 code -> the status text its hover shows, for shapes and small-state markers."""
+    return {
+        row[-1]: row[1]
+        for trace in figure["data"]
+        if trace["type"] in ("choropleth", "scattergeo")
+        for row in trace["customdata"]
+    }
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -56,14 +58,17 @@ def test_home_figures_are_computed():
 def test_map_year_slider_changes_the_figure():
     at = open_page("app_pages/map.py", {"year": "1970"})
     (figure, *_) = figures(at)
-    seventy = locations_by_trace(figure)
-    assert "UKR" in seventy["Relations through a predecessor state"]
+    seventy = map_status_by_code(figure)
+    assert seventy["UKR"] == "Relations through a predecessor state (Soviet Union)"
+    assert seventy["DEU"] == "Part of today's territory had relations through a predecessor state (East Germany)"
+    assert seventy["USA"].startswith("No relations")
     assert "1970" in figure["layout"]["title"]["text"]
     at.slider(key="year").set_value(2000).run()
     assert not at.exception
     (figure, *_) = figures(at)
-    two_thousand = locations_by_trace(figure)
-    assert "UKR" in two_thousand["Diplomatic relations"]
+    two_thousand = map_status_by_code(figure)
+    assert two_thousand["UKR"] == "Diplomatic relations"
+    assert two_thousand["DEU"].startswith("No relations")
     assert "2000" in figure["layout"]["title"]["text"]
     assert at.query_params["year"] == "2000"
 
@@ -74,8 +79,9 @@ def test_map_uses_local_geometry_and_iso3_locations():
     assert json.loads(chart.proto.config)["topojsonURL"] == "app/static/"
     figure = json.loads(chart.proto.spec)
     assert all("geojson" not in trace for trace in figure["data"])
-    drawn = set().union(*locations_by_trace(figure).values())
-    assert {"MLT", "SGP", "BHR"} <= drawn  # small states as markers
+    markers = next(trace for trace in figure["data"] if trace["type"] == "scattergeo")
+    assert {"MLT", "SGP", "BHR"} <= {row[-1] for row in markers["customdata"]}  # small states as markers
+    assert len(map_status_by_code(figure)) > 200
 
 
 def test_step_buttons_move_the_year():
@@ -170,3 +176,108 @@ def test_other_pages_keep_working_with_a_broken_file(broken_data):
     at = open_page("app_pages/data.py")
     assert any("relations.csv" in e.value for e in at.error)
     assert len(at.get("download_button")) >= 5
+
+
+def event_points(at: AppTest) -> set[str]:
+    (figure,) = figures(at)
+    return {row[3] for trace in figure["data"] if trace.get("mode") == "markers" for row in trace["customdata"]}
+
+
+def test_timeline_views_change_the_events_drawn():
+    at = open_page("app_pages/timeline.py", {"view": "cold-war"})
+    cold = event_points(at)
+    assert "1950-korean-war-begins" in cold or any(e.startswith("1950-") for e in cold)
+    assert not any(e.startswith(("2006-", "2018-")) for e in cold)
+    at.segmented_control(key="view").set_value("post-1989").run()
+    post = event_points(at)
+    assert any(e.startswith("2018-") for e in post) and not any(e.startswith("1950-") for e in post)
+    shared = cold & post
+    assert shared, "the 1989–1991 transition belongs to both views"
+    events = pd.read_csv(ROOT / "data" / "events.csv", dtype=str, keep_default_na=False).set_index("event_id")
+    for event_id in shared:
+        start, end = events.at[event_id, "date"], events.at[event_id, "end_date"] or events.at[event_id, "date"]
+        assert start[:4] <= "1991" and end[:4] >= "1989", event_id
+    assert at.query_params["view"] == "post-1989"
+
+
+def test_timeline_filters_narrow_the_figure_and_table():
+    at = open_page("app_pages/timeline.py")
+    everything = event_points(at)
+    at.multiselect(key="category").set_value(["nuclear"]).run()
+    nuclear = event_points(at)
+    assert nuclear and nuclear < everything
+    at.selectbox(key="country").set_value("SUN").run()
+    assert event_points(at) <= nuclear
+    at.multiselect(key="category").set_value([]).run()
+    soviet = event_points(at)
+    assert soviet and all(e[:4] <= "1991" for e in soviet)
+    table = at.dataframe[0].value
+    assert set(table["title"]) and table["countries"].str.contains("SUN").all()
+    at.text_input(key="q").input("zzzz no such event").run()
+    assert not at.get("plotly_chart")
+    assert "No events match" in at.info[0].value
+
+
+def test_timeline_event_in_url_opens_its_record_with_map_link():
+    at = open_page("app_pages/timeline.py", {"event": "2000-first-inter-korean-summit"})
+    assert any("summit" in h.value.lower() for h in at.subheader)
+    buttons = at.get("link_button")
+    assert buttons and "map?year=2000" in buttons[0].proto.url
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"view": "stone-age"}, {"category": "war,<b>bold</b>"}, {"country": "XXX"}, {"event": "nope"}, {"q": "x" * 5000}],
+)
+def test_timeline_bad_url_values_fall_back(params):
+    at = open_page("app_pages/timeline.py", params)
+    if "q" not in params:
+        assert at.info and "Showing the default view" in at.info[0].value
+
+
+def test_gifts_filters_change_table_and_figures():
+    at = open_page("app_pages/gifts.py")
+    total = len(at.dataframe[1].value)
+    at.segmented_control(key="direction").set_value("given").run()
+    given = at.dataframe[1].value
+    assert 0 < len(given) < total and (given["direction"] == "given").all()
+    at.segmented_control(key="direction").set_value(None).run()
+    at.selectbox(key="country").set_value("RUS").run()
+    russia = at.dataframe[1].value
+    (gift_map, *_) = figures(at)
+    assert set(gift_map["data"][0]["locations"]) == {"RUS"}
+    assert len(russia) < total
+    at.multiselect(key="category").set_value(["animal"]).run()
+    assert (at.dataframe[1].value["category"] == "animal").all()
+    assert at.query_params["country"] == "RUS" and at.query_params["category"] == "animal"
+
+
+def test_gifts_empty_results_are_friendly():
+    at = open_page("app_pages/gifts.py", {"q": "no gift is called this"})
+    assert "No gifts match" in at.info[0].value
+    assert not at.get("plotly_chart") and not at.dataframe
+
+
+def test_gift_in_url_opens_its_card():
+    at = open_page("app_pages/gifts.py", {"gift": "2000-basketball-autographed-by-michael-jordan"})
+    assert any("basketball" in h.value.lower() for h in at.subheader)
+    assert any("timeline?event=2000-madeleine-albright-in-pyongyang" in b.proto.url for b in at.get("link_button"))
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"period": "1066"}, {"direction": "sideways"}, {"country": "ZZZ"}, {"leader": "Stalin"}, {"gift": "../../etc/passwd"}],
+)
+def test_gifts_bad_url_values_fall_back(params):
+    at = open_page("app_pages/gifts.py", params)
+    assert "Showing the default view" in at.info[0].value
+    assert len(at.dataframe[1].value) > 60
+
+
+def test_map_side_panel_counts_and_marks_the_year():
+    at = open_page("app_pages/map.py", {"year": "1955"})
+    metric = next(m for m in at.metric if m.label.startswith("Parties with relations"))
+    assert "1955" in metric.label and int(metric.value) > 5
+    at.slider(key="year").set_value(2001).run()
+    later = next(m for m in at.metric if m.label.startswith("Parties with relations"))
+    assert int(later.value) > int(metric.value)

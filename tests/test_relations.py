@@ -108,3 +108,13 @@ def test_country_history_includes_predecessors_and_missions(index):
     assert any("Embassy opened" in e for e in aus["event"])
     assert date_conflicts(index, "MYS") == [("1973-06-30", "https://example.org/other")]
     assert date_conflicts(index, "AUS") == []
+
+
+def test_sparkline_marks_the_year_and_carries_only_numbers(index):
+    from components.figures import recognition_sparkline
+
+    per_year = relations_per_year(index, 1948, 2001, D(2026, 1, 1))
+    svg = recognition_sparkline(per_year, 1975)
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert ">1975</text>" in svg and ">1948</text>" in svg and ">2001</text>" in svg
+    assert svg.count("<rect") == int((per_year["established"] > 0).sum())

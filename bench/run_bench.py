@@ -1,0 +1,160 @@
+"""Performance benchmark (a script, not a test): prints every budget's measurement in one run.
+
+    .venv/bin/python bench/run_bench.py [--runs 11]
+
+Measures
+1. the map figure's JSON size per rerun (budget ≤ 40 KB);
+2. each page's server-side run time, median of reruns under AppTest;
+3. in headless Debian Chromium: navigation → map drawn for the map page and for a bare Streamlit
+   page with one plotly choropleth (the framework floor), and their ratio (budget ≤ 1.25×);
+4. slider change → redrawn map on the map page (budget ≤ 300 ms median);
+5. navigation → drawn for the timeline and gifts pages.
+Numbers vary with the machine; compare ratios, and rerun before quoting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import CHROMIUM_ARGS, chromium_path, free_port, start_server  # noqa: E402
+
+DRAWN = "() => [...document.querySelectorAll('.choroplethlocation')].filter(p => (p.getAttribute('d') || '').length > 20).length >= 150"
+BUDGETS = {"figure_kb": 40.0, "ratio": 1.25, "slider_ms": 300.0}
+
+
+def figure_size() -> float:
+    from components.datasets import load_relations_data, read_table
+    from components.figures import recognition_map
+    from components.relations import RelationsIndex, relations_at
+
+    index = RelationsIndex(load_relations_data())
+    centroids = read_table("centroids")
+    sizes = []
+    for year in (1950, 1975, 1991, dt.date.today().year):
+        when = min(dt.date(year, 12, 31), dt.date.today())
+        sizes.append(len(recognition_map(relations_at(index, when), centroids, "x").to_json().encode()))
+    return max(sizes) / 1024
+
+
+def server_side(page: str, runs: int, params: dict | None = None) -> float:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.switch_page(page).run()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def browser_times(runs: int) -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    results: dict[str, float] = {}
+    app_port, floor_port = free_port(), free_port()
+    app = start_server(ROOT / "app.py", app_port)
+    floor = start_server(ROOT / "bench" / "floor_app.py", floor_port)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+
+            def time_to(url: str, ready: str) -> float:
+                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                page = context.new_page()
+                page.goto(url)
+                page.wait_for_function(ready, polling="raf", timeout=60_000)
+                elapsed = page.evaluate("performance.now()")
+                context.close()
+                return elapsed
+
+            # Warm both servers (first sessions import plotly and fill caches).
+            time_to(f"http://127.0.0.1:{app_port}/map", DRAWN)
+            time_to(f"http://127.0.0.1:{floor_port}/", DRAWN)
+            app_times, floor_times = [], []
+            for _ in range(runs):  # interleaved, so machine noise hits both alike
+                floor_times.append(time_to(f"http://127.0.0.1:{floor_port}/", DRAWN))
+                app_times.append(time_to(f"http://127.0.0.1:{app_port}/map", DRAWN))
+            results["floor_ms"] = statistics.median(floor_times)
+            results["map_ms"] = statistics.median(app_times)
+            # Median of paired ratios: each pair ran back to back, so drift cancels out.
+            results["ratio"] = statistics.median(a / f for a, f in zip(app_times, floor_times, strict=True))
+
+            points = "() => document.querySelectorAll('.js-plotly-plot .scatterlayer .point').length > 40"
+            results["timeline_ms"] = statistics.median(
+                time_to(f"http://127.0.0.1:{app_port}/timeline", points) for _ in range(runs)
+            )
+            gifts_drawn = "() => document.querySelectorAll('.choroplethlocation').length >= 10"
+            results["gifts_ms"] = statistics.median(
+                time_to(f"http://127.0.0.1:{app_port}/gifts", gifts_drawn) for _ in range(runs)
+            )
+
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{app_port}/map?year=1960")
+            page.wait_for_function(DRAWN, polling="raf", timeout=60_000)
+            slider = page.locator('[data-testid="stSlider"] input[type="range"], [data-testid="stSlider"] [role="slider"]').first
+            slider.focus()
+            steps = []
+            for year in range(1961, 1961 + max(runs, 10)):
+                start = page.evaluate("performance.now()")
+                slider.press("ArrowRight")
+                page.wait_for_function(
+                    f"() => document.querySelector('.js-plotly-plot .gtitle')?.textContent.includes('{year}')",
+                    polling="raf",
+                    timeout=30_000,
+                )
+                steps.append(page.evaluate("performance.now()") - start)
+            results["slider_ms"] = statistics.median(steps)
+            context.close()
+            browser.close()
+    finally:
+        app.terminate()
+        floor.terminate()
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11)
+    args = parser.parse_args()
+
+    size = figure_size()
+    server = {
+        "home": server_side("app_pages/home.py", args.runs),
+        "map": server_side("app_pages/map.py", args.runs, {"year": "1975", "country": "FRA"}),
+        "timeline": server_side("app_pages/timeline.py", args.runs),
+        "gifts": server_side("app_pages/gifts.py", args.runs),
+    }
+    browser = browser_times(args.runs)
+    ratio = browser.pop("ratio")
+    report = {
+        "map_figure_kb": round(size, 1),
+        "server_rerun_median_ms": {k: round(v, 1) for k, v in server.items()},
+        "browser_median_ms": {k: round(v) for k, v in browser.items()},
+        "map_vs_floor_ratio": round(ratio, 2),
+    }
+    print(json.dumps(report, indent=2))
+    checks = [
+        ("map figure ≤ 40 KB", size <= BUDGETS["figure_kb"]),
+        ("map page ≤ 1.25 × floor", ratio <= BUDGETS["ratio"]),
+        ("slider → redraw ≤ 300 ms", browser["slider_ms"] <= BUDGETS["slider_ms"]),
+    ]
+    for label, ok in checks:
+        print(f"{'PASS' if ok else 'OVER'}  {label}")
+
+
+if __name__ == "__main__":
+    main()
