@@ -93,7 +93,7 @@ def test_figure_has_lanes_spans_and_recognition_panel():
     bars = next(t for t in fig.data if t.name == "Relations established")
     assert min(bars.x).year == 1948 and max(bars.x).year == 1991
     spans = [t for t in fig.data if getattr(t, "mode", None) == "lines"]
-    assert len(spans) == 1  # the Korean War
+    assert len(spans) == 1 and list(spans[0].x).count(None) == 1  # one lane trace: the Korean War
     assert any("1989–91" in (a.text or "") for a in fig.layout.annotations)
 
 
