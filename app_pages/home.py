@@ -35,10 +35,13 @@ cols[1].metric(f"Peak ({figures.peak_year})", figures.peak_count, help="Highest 
 cols[2].metric(
     "Embassies in Pyongyang",
     figures.embassies_in_pyongyang,
-    help="Embassies of other states in Pyongyang with no closing date on record.",
+    help=(
+        "Embassies of other states in Pyongyang whose latest source says they are open. Several closed "
+        "or suspended during the 2020–23 border closure; those whose return is unconfirmed are not counted."
+    ),
 )
 cols[3].metric(
-    "DPRK embassies abroad", figures.dprk_embassies_abroad, help="North Korean embassies with no closing date on record."
+    "DPRK embassies abroad", figures.dprk_embassies_abroad, help="North Korean embassies whose latest source says they are open."
 )
 cols = st.columns(4)
 cols[0].metric("Ever had relations", figures.ever, help="Including dissolved states such as the USSR and East Germany.")
@@ -46,7 +49,10 @@ cols[1].metric("Severed or suspended today", figures.severed_or_suspended)
 cols[2].metric(
     "Documented as never",
     figures.never_documented,
-    help="States a source says never had relations (the United States, Japan, France…).",
+    help=(
+        "States documented as never having had relations (the United States, Japan, France…). States a "
+        "source only lists as without relations at its date are not counted here."
+    ),
 )
 
 st.subheader("Explore")

@@ -30,7 +30,7 @@ def headlines(index: RelationsIndex, per_year: pd.DataFrame, today: dt.date) -> 
         peak_count=top,
         peak_year=top_year,
         ever=len(rel),
-        never_documented=len(index.data.no_relations),
+        never_documented=int((index.data.no_relations["claim"] == "never_had").sum()),
         severed_or_suspended=int(rel["status"].isin(["severed", "suspended"]).sum()),
         embassies_in_pyongyang=len(open_embassies(index, "in_pyongyang")),
         dprk_embassies_abroad=len(open_embassies(index, "dprk_abroad")),

@@ -48,6 +48,12 @@ CATEGORY_COLOURS = {
     "dprk": "#222222",
 }
 
+# What a no_relations row lets the atlas say (see NO_RELATION_CLAIMS in schemas).
+NO_RELATION_DETAIL = {
+    "never_had": "never had relations",
+    "none_at_source_date": "listed without relations by its source; earlier ties not ruled out",
+}
+
 EVENT_LABELS = {
     "established": "Relations established",
     "suspended": "Relations suspended",
@@ -205,7 +211,7 @@ def relations_at(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
         if owner != code:
             detail.append(f"as part of {country_name(owner)}")
         if status.category == "none" and never:
-            detail.append("never had relations")
+            detail.append(NO_RELATION_DETAIL[never["claim"]])
         source = change[2] if change else (record["source_url"] if record else (never["source_url"] if never else ""))
         rows.append(
             {

@@ -27,6 +27,9 @@ MISSION_SIDES = ("dprk_abroad", "in_pyongyang")
 MISSION_STATUSES = ("open", "closed", "suspended", "unknown")
 MISSION_TYPES = ("embassy", "consulate_general", "consulate", "representative_office", "trade_mission")
 TERRITORY = ("whole", "part")
+# never_had: a source (or the well-known record) says the state never had relations;
+# none_at_source_date: a source only lists it without relations when it was written.
+NO_RELATION_CLAIMS = ("never_had", "none_at_source_date")
 EVENT_CATEGORIES = ("diplomatic", "treaty", "summit", "war", "nuclear", "UN", "sanctions", "inter-Korean")
 GIFT_CATEGORIES = ("animal", "vehicle", "sports", "art", "food", "document", "weapon", "other")
 GIFT_OCCASIONS = ("summit", "visit", "anniversary", "birthday", "other")
@@ -164,6 +167,7 @@ NO_RELATIONS = pa.DataFrameSchema(
     {
         "iso3": _text(checks=[KNOWN_CODE], unique=True),
         "name": _text(checks=_required()),
+        "claim": _text(checks=[_one_of(NO_RELATION_CLAIMS)]),
         "source_url": _text(checks=[SOURCE_URL]),
         "notes": _text(),
     },

@@ -57,8 +57,15 @@ def country_profile(index, iso3: str) -> None:
         st.markdown(f"Relations with the DPRK established **{record['established']}** · status today: **{record['status']}**")
         if record["notes"]:
             st.caption(record["notes"])
-    elif never:
+    elif never and never["claim"] == "never_had":
         st.markdown("**Never had diplomatic relations with the DPRK.**")
+        st.caption(never["notes"])
+        st.markdown(f"Source: [{never['source_url']}]({never['source_url']})")
+    elif never:
+        st.markdown(
+            "**No diplomatic relations with the DPRK on record.** Its source lists it among states without "
+            "relations when it was written; that does not rule out ties in earlier decades."
+        )
         st.caption(never["notes"])
         st.markdown(f"Source: [{never['source_url']}]({never['source_url']})")
     for date, source in date_conflicts(index, iso3):

@@ -87,8 +87,9 @@ def synthetic_data(target: Path) -> Path:
         dict(iso3="RUS", side="in_pyongyang", type="embassy", city="Pyongyang", status="open", source_url=SRC),
     ]
     never = [
-        dict(iso3="USA", name="United States", source_url=SRC),
-        dict(iso3="EST", name="Estonia", source_url=SRC),
+        dict(iso3="USA", name="United States", claim="never_had", source_url=SRC),
+        dict(iso3="EST", name="Estonia", claim="never_had", source_url=SRC),
+        dict(iso3="TON", name="Tonga", claim="none_at_source_date", source_url=SRC),
     ]
     write_csv(target / "relations.csv", relations, columns("relations"))
     write_csv(target / "relation_events.csv", events, columns("relation_events"))

@@ -26,7 +26,10 @@ def test_every_shipped_file_passes_its_schema(name):
 
 def test_relations_files_pass_cross_checks(shipped):
     assert {"SUN", "DDR", "CSK", "YUG", "VDR"} <= set(shipped.relations["iso3"])
-    assert {"USA", "JPN", "FRA", "KOR", "EST"} <= set(shipped.no_relations["iso3"])
+    never = shipped.no_relations
+    assert {"USA", "JPN", "FRA", "KOR", "EST"} <= set(never.loc[never["claim"] == "never_had", "iso3"])
+    # A state with a sourced relation can never also be listed as without relations.
+    assert not set(never["iso3"]) & set(shipped.relations["iso3"])
     assert set(shipped.successions["predecessor_iso3"]) >= {"SUN", "DDR", "CSK", "YUG"}
 
 
@@ -88,6 +91,7 @@ def _set(row, column, value):
         ("relation_events.csv", _set(0, "event", "married"), r"relation_events\.csv, line 2, column 'event': must be one of"),
         ("missions.csv", _set(0, "side", "sideways"), r"missions\.csv, line 2, column 'side'"),
         ("successions.csv", _set(0, "territory", "most"), r"successions\.csv, line 2, column 'territory'"),
+        ("no_relations.csv", _set(0, "claim", "probably"), r"no_relations\.csv, line 2, column 'claim': must be one of"),
     ],
 )
 def test_corrupted_copies_are_rejected(tmp_path, filename, change, expected):

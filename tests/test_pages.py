@@ -118,6 +118,13 @@ def test_never_state_panel_says_so():
     assert any("Never had diplomatic relations" in m.value for m in at.markdown)
 
 
+def test_state_only_listed_without_relations_is_not_called_never():
+    at = open_page("app_pages/map.py", {"country": "TON"})
+    panel = " ".join(m.value for m in at.markdown)
+    assert "No diplomatic relations with the DPRK on record" in panel
+    assert "Never had" not in panel
+
+
 @pytest.mark.parametrize(
     "params",
     [

@@ -84,6 +84,10 @@ def test_relations_at_covers_the_map_with_hover_fields(index):
     assert ukr["source_url"] == "https://example.org/source"
     usa = table.set_index("iso3").loc["USA"]
     assert usa["category"] == "none" and "never" in usa["detail"]
+    # A list of states without relations at its date is not a claim they never had any.
+    tonga = table.set_index("iso3").loc["TON"]
+    assert tonga["category"] == "none" and "never" not in tonga["detail"]
+    assert "listed without relations" in tonga["detail"]
 
 
 def test_territory_shown_with_its_state(index):
