@@ -101,3 +101,29 @@ def test_data_page_offers_every_file(page, server_url):
     page.get_by_text("Download CSV").first.wait_for(timeout=30_000)
     assert page.get_by_text("Download CSV").count() >= 8
     assert page.offsite.blocked == []
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/map?year=99999999999999999999&country=%3Cscript%3Ealert(1)%3C/script%3E", "Recognition map"),
+        ("/timeline?view=nope&category=%00&country=XYZ", "Timelines"),
+        ("/gifts?period=1900&direction=sideways&country=ZZZ", "Gift exchanges"),
+    ],
+)
+def test_hostile_urls_show_the_default_view_with_a_notice(page, server_url, path, heading):
+    script_errors = []
+    page.on("pageerror", lambda error: script_errors.append(str(error)))
+    page.goto(server_url + path)
+    page.get_by_text("Showing the default view instead").first.wait_for(timeout=30_000)
+    assert page.locator("h1").first.inner_text().strip() == heading
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert script_errors == []
+    assert page.offsite.blocked == []
+
+
+def test_gift_search_without_results_shows_an_empty_state(page, server_url):
+    page.goto(f"{server_url}/gifts?q=no-such-gift-anywhere")
+    page.get_by_text("No gifts match").first.wait_for(timeout=30_000)
+    assert page.locator(".js-plotly-plot").count() == 0  # no empty charts
+    assert page.locator('[data-testid="stException"]').count() == 0
