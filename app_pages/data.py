@@ -33,10 +33,11 @@ for name, spec in TABLES.items():
             left.markdown(f"**`data/{spec.filename}`** — {DESCRIPTIONS.get(name, '')} {rows} rows.")
             right.download_button(
                 "Download CSV",
-                (data_dir() / spec.filename).read_bytes(),
+                (data_dir() / spec.filename).read_bytes,  # read on click
                 file_name=spec.filename,
                 mime="text/csv",
                 key=f"download_{name}",
+                on_click="ignore",
             )
         except DataError as error:
             left.error(str(error), icon=":material/error:")

@@ -112,9 +112,10 @@ if rows and rows[0] < len(shown):
     url_state.write({"gift": st.session_state["gift"]}, DEFAULTS)
 st.download_button(
     "Download these gifts (CSV)",
-    shown[list(TABLES["gifts"].schema.columns)].to_csv(index=False).encode(),
+    partial(ui.csv_bytes, shown[list(TABLES["gifts"].schema.columns)]),  # built on click
     file_name="dprk-gifts.csv",
     mime="text/csv",
+    on_click="ignore",
 )
 
 chosen = st.session_state.get("gift")

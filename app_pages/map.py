@@ -1,5 +1,7 @@
 """Recognition map: every state's relationship with the DPRK at a chosen year, on today's borders."""
 
+from functools import partial
+
 import streamlit as st
 
 from components import loaders, map_page, ui
@@ -48,9 +50,10 @@ def atlas() -> None:
         )
         st.download_button(
             "Download this map's data (CSV)",
-            status.to_csv(index=False).encode(),
+            partial(ui.csv_bytes, status),  # built on click, not on every rerun
             file_name=f"dprk-relations-{when.isoformat()}.csv",
             mime="text/csv",
+            on_click="ignore",
         )
     st.caption(
         "Click a country, or a dot for a small state, to see its full dated record. The count includes the EU "

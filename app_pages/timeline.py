@@ -102,9 +102,10 @@ with st.expander("All filtered events as a table (sortable, with source links)")
     )
     st.download_button(
         "Download these events (CSV)",
-        shown.drop(columns=["start", "end"]).to_csv(index=False).encode(),
+        partial(ui.csv_bytes, shown.drop(columns=["start", "end"])),  # built on click
         file_name="dprk-events.csv",
         mime="text/csv",
+        on_click="ignore",
     )
 
 ui.sources_footer(["events.csv", "relations.csv"])

@@ -17,12 +17,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# AppTest outside a server logs a harmless 'missing ScriptRunContext' warning per call; keep the report readable.
+os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
 sys.path.insert(0, str(ROOT))
 
 from tests.conftest import CHROMIUM_ARGS, chromium_path, free_port, start_server  # noqa: E402

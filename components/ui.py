@@ -27,6 +27,11 @@ def show_data_error(error: DataError) -> None:
     st.stop()
 
 
+def csv_bytes(frame) -> bytes:
+    """A table as UTF-8 CSV for a download button (called only when the button is clicked)."""
+    return frame.to_csv(index=False).encode()
+
+
 def show_notice(notice: str | None) -> None:
     """A short notice about ignored URL parameters (the page shows its default view)."""
     if notice:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.conftest import ARTIFACTS
+from tests.conftest import ARTIFACTS, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -127,3 +129,22 @@ def test_gift_search_without_results_shows_an_empty_state(page, server_url):
     page.get_by_text("No gifts match").first.wait_for(timeout=30_000)
     assert page.locator(".js-plotly-plot").count() == 0  # no empty charts
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_downloads_deliver_the_data_shown(page, server_url):
+    page.goto(f"{server_url}/map?year=1975")
+    wait_for_map(page)
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_text("Download this map's data (CSV)").click()
+    assert download.value.suggested_filename == "dprk-relations-1975-12-31.csv"
+    rows = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("iso3,name,category")
+    assert len(rows) > 150 and any(row.startswith("UKR,") and "via_predecessor" in row for row in rows)
+
+    page.goto(f"{server_url}/data")
+    page.get_by_text("Download CSV").first.wait_for(timeout=30_000)
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_text("Download CSV").first.click()
+    name = download.value.suggested_filename
+    assert Path(download.value.path()).read_bytes() == (ROOT / "data" / name).read_bytes()
+    assert page.offsite.blocked == []
