@@ -52,6 +52,16 @@ def sources_footer(files: list[str]) -> None:
 SOURCE_COLUMN = st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)/.*")
 
 
+# How the profile heads a state in no_relations.csv, by what its source supports (schemas.NO_RELATION_CLAIMS).
+NO_RELATIONS_HEADLINE = {
+    "never_had": "**Never had diplomatic relations with the DPRK.**",
+    "none_at_source_date": (
+        "**No diplomatic relations with the DPRK on record.** Its source lists it among states without "
+        "relations when it was written; that does not rule out ties in earlier decades."
+    ),
+}
+
+
 def country_profile(index, iso3: str) -> None:
     """A state's full dated record: status, date conflicts, events, missions — each with its source."""
     from components.relations import country_history, country_missions, date_conflicts
@@ -62,15 +72,8 @@ def country_profile(index, iso3: str) -> None:
         st.markdown(f"Relations with the DPRK established **{record['established']}** · status today: **{record['status']}**")
         if record["notes"]:
             st.caption(record["notes"])
-    elif never and never["claim"] == "never_had":
-        st.markdown("**Never had diplomatic relations with the DPRK.**")
-        st.caption(never["notes"])
-        st.markdown(f"Source: [{never['source_url']}]({never['source_url']})")
     elif never:
-        st.markdown(
-            "**No diplomatic relations with the DPRK on record.** Its source lists it among states without "
-            "relations when it was written; that does not rule out ties in earlier decades."
-        )
+        st.markdown(NO_RELATIONS_HEADLINE[never["claim"]])
         st.caption(never["notes"])
         st.markdown(f"Source: [{never['source_url']}]({never['source_url']})")
     for date, source in date_conflicts(index, iso3):
