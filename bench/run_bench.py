@@ -17,15 +17,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
+import logging
 import statistics
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# AppTest outside a server logs a harmless 'missing ScriptRunContext' warning per call; keep the report readable.
-os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
+# Cached loaders called outside a server log a harmless "missing ScriptRunContext" warning each;
+# streamlit resets logger levels when it loads its config, so the logger is disabled instead.
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True
 sys.path.insert(0, str(ROOT))
 
 from tests.conftest import CHROMIUM_ARGS, chromium_path, free_port, start_server  # noqa: E402

@@ -129,6 +129,7 @@ def test_gift_search_without_results_shows_an_empty_state(page, server_url):
     page.get_by_text("No gifts match").first.wait_for(timeout=30_000)
     assert page.locator(".js-plotly-plot").count() == 0  # no empty charts
     assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.offsite.blocked == []
 
 
 def test_downloads_deliver_the_data_shown(page, server_url):
