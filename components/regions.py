@@ -1,0 +1,65 @@
+"""UN regions for ISO-3 codes, read from the maintained ``country_converter`` package's own table.
+
+country_converter 1.3.2 cannot build its converter object under pandas 3 (Namibia's ISO2 "NA"
+is read as a missing value), so its shipped ``country_data.tsv`` is read directly, with
+missing-value parsing off. Dissolved states (ISO 3166-3) are not in that table except the USSR:
+each takes the region of the territory it covered, and the EU is placed in Europe.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import pandas as pd
+
+# ISO 3166-3 codes (and the EU) that country_converter does not list, by the region they lay in.
+DISSOLVED_REGIONS = {
+    "DDR": ("Europe", "Western Europe"),
+    "CSK": ("Europe", "Eastern Europe"),
+    "YUG": ("Europe", "Southern Europe"),
+    "SCG": ("Europe", "Southern Europe"),
+    "YMD": ("Asia", "Western Asia"),
+    "VDR": ("Asia", "South-eastern Asia"),
+    "ZAR": ("Africa", "Middle Africa"),
+    "BUR": ("Asia", "South-eastern Asia"),
+    "HVO": ("Africa", "Western Africa"),
+    "DHY": ("Africa", "Western Africa"),
+    "EUU": ("Europe", "Europe (European Union)"),
+}
+# country_converter says "America" for both Americas; readers expect the two continents.
+_AMERICAS = {"Northern America": "North America", "Central America": "North America", "Caribbean": "North America"}
+
+
+@cache
+def _table() -> dict[str, tuple[str, str]]:
+    path = resources.files("country_converter") / "country_data.tsv"
+    with path.open(encoding="utf-8") as fh:
+        data = pd.read_csv(fh, sep="\t", keep_default_na=False, dtype=str, usecols=["ISO3", "continent", "UNregion"])
+    table = {}
+    for row in data.itertuples(index=False):
+        continent = row.continent
+        if continent == "America":
+            continent = _AMERICAS.get(row.UNregion, "South America")
+        table[row.ISO3] = (continent, row.UNregion)
+    table.update(DISSOLVED_REGIONS)
+    return table
+
+
+def continent(code: str) -> str:
+    """'Africa', 'Asia', 'Europe', 'North America', 'South America', 'Oceania' (or '')."""
+    return _table().get(code, ("", ""))[0]
+
+
+def un_subregion(code: str) -> str:
+    """UN M49 sub-region, e.g. 'Western Africa' (or '' when unknown)."""
+    return _table().get(code, ("", ""))[1]
+
+
+@cache
+def un_members() -> frozenset[str]:
+    """ISO-3 codes of the 193 UN member states, from the same country_converter table."""
+    path = resources.files("country_converter") / "country_data.tsv"
+    with path.open(encoding="utf-8") as fh:
+        data = pd.read_csv(fh, sep="\t", keep_default_na=False, dtype=str, usecols=["ISO3", "UNmember"])
+    return frozenset(data.loc[data["UNmember"] != "", "ISO3"])
