@@ -8,6 +8,7 @@ replicas behind it, sticky by cookie, with a websocket session through it.
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import shlex
 import shutil
@@ -102,13 +103,11 @@ def test_dockerfile_health_check_passes_on_a_running_server_under_a_base_path():
 
 
 def _env() -> dict:
-    import os
-
     return {k: v for k, v in os.environ.items() if not k.startswith("STREAMLIT_")}
 
 
 def nginx_path() -> str:
-    found = shutil.which("nginx") or ("/usr/sbin/nginx" if shutil.os.path.exists("/usr/sbin/nginx") else None)
+    found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
     if not found:
         pytest.fail("No nginx found: run ./run-tests.sh (it installs Debian's nginx-light)")
     return found
