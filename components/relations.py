@@ -57,6 +57,9 @@ NO_RELATION_DETAIL = {
     "none_at_source_date": "listed without relations by its source; earlier ties not ruled out",
 }
 
+# Hover detail for a state whose relations are documented but undated, on a past date's map.
+UNDATED_BEFORE_TODAY = "relations documented today, but no source dates their start"
+
 EVENT_LABELS = {
     "established": "Relations established",
     "suspended": "Relations suspended",
@@ -240,6 +243,8 @@ def relations_at(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
             detail.append(f"as part of {country_name(owner)}")
         if status.category == "none" and never:
             detail.append(NO_RELATION_DETAIL[never["claim"]])
+        if status.category == "none" and owner in index.undated:
+            detail.append(UNDATED_BEFORE_TODAY)
         source = change[2] if change else (record["source_url"] if record else (never["source_url"] if never else ""))
         rows.append(
             {
@@ -247,12 +252,21 @@ def relations_at(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
                 "name": name,
                 "category": status.category,
                 "detail": "; ".join(detail),
-                "established": format_partial(record["established"]) if record and record["established"] and change else "",
+                "established": _established_text(record, change, status.via),
                 "last_change": f"{EVENT_LABELS[change[0]].split(' ', 1)[1]} {_readable(change[1])}" if change else "",
                 "source_url": source,
             }
         )
     return pd.DataFrame(rows)
+
+
+def _established_text(record: dict | None, change: tuple | None, via: str) -> str:
+    """When the relations shown began; a predecessor's date says whose it is (Eritrea in 1980
+    shows Ethiopia's 1975 date, which is not Eritrea's own)."""
+    if not (record and record["established"] and change):
+        return ""
+    text = format_partial(record["established"])
+    return f"{text} ({country_name(via)})" if via else text
 
 
 def _readable(date: str) -> str:

@@ -80,7 +80,7 @@ def test_relations_at_covers_the_map_with_hover_fields(index):
     ukr = table.set_index("iso3").loc["UKR"]
     assert ukr["category"] == "via_predecessor"
     assert "Soviet Union" in ukr["detail"]
-    assert ukr["established"] == "12 October 1948"
+    assert ukr["established"] == "12 October 1948 (Soviet Union)"  # the predecessor's date, labelled as such
     assert ukr["source_url"] == "https://example.org/source"
     usa = table.set_index("iso3").loc["USA"]
     assert usa["category"] == "none" and "never" in usa["detail"]
@@ -170,6 +170,7 @@ def test_undated_relation_on_todays_map_and_legend(index_today):
     assert today_map.loc["NER", "established"] == ""
     assert today_map.loc["NER", "source_url"] == "https://example.org/source"
     assert today_map.loc["WSM", "category"] == "severed" and today_map.loc["WSM", "established"] == ""
-    assert relations_at(index_today, D(2025, 12, 31)).set_index("iso3").loc["NER", "category"] == "none"
+    before = relations_at(index_today, D(2025, 12, 31)).set_index("iso3").loc["NER"]
+    assert before["category"] == "none" and "no source dates their start" in before["detail"]
     assert CATEGORY_LABELS["undated"] == "Relations (date not documented)"
     assert len(set(CATEGORY_COLOURS.values())) == len(CATEGORY_COLOURS)  # every category its own colour
