@@ -7,9 +7,12 @@ the tests, so the figures in the documentation are never typed by hand:
 - for each published total of the DPRK's partners in ``data/checkpoints.csv``, the atlas's own
   count at that date and the difference.
 
-Counting rule for checkpoints: published totals count *states*, so the European Union is left
-out of "ours"; Palestine stays in (the DPRK counts it as a state). A checkpoint dated only to a
-month or year is compared with the count at the end of that period, as the map does for a year.
+Counting rule for checkpoints: most published totals are the ROK foreign or unification
+ministry's counts of the DPRK's partner *countries*, which leave out the European Union and the
+entities Seoul does not recognise (Palestine, Western Sahara). "Ours" leaves out the EU and
+Palestine likewise; the DPRK's own counts (which include them) therefore run a state or two above
+ours. A checkpoint dated only to a month or year is compared with the count at the end of that
+period, as the map does for a year.
 """
 
 from __future__ import annotations
@@ -26,8 +29,8 @@ from components.relations import RelationsIndex
 
 CHECKPOINT_COLUMNS = ["side", "date", "count", "source_url", "notes"]
 CHECKPOINTS_FILE = "checkpoints.csv"
-# Parties that are not states, left out when comparing with published counts of states.
-NOT_STATES = frozenset({"EUU"})
+# Parties left out when comparing with published counts of states (see the module docstring).
+NOT_COUNTED_AS_STATES = frozenset({"EUU", "PSE"})
 PRECISION_ORDER = ("day", "month", "year", "not documented")
 MAX_CHECKPOINT_GAP = 3
 
@@ -52,7 +55,7 @@ def party_counts(relations: pd.DataFrame) -> dict[str, int]:
     """Rows of relations.csv by kind: today's states, dissolved states, other parties (the EU)."""
     codes = list(relations["iso3"])
     dissolved = sum(1 for c in codes if is_historic(c))
-    others = sum(1 for c in codes if c in NOT_STATES)
+    others = sum(1 for c in codes if c == "EUU")
     return {"all": len(codes), "states": len(codes) - dissolved - others, "dissolved": dissolved, "other": others}
 
 
@@ -86,7 +89,7 @@ def read_checkpoints(folder: Path) -> pd.DataFrame:
 
 def states_with_relations(index: RelationsIndex, when: dt.date) -> int:
     """The atlas's count comparable with a published total of states at ``when``."""
-    return sum(1 for code in index.parties_with_relations(when) if code not in NOT_STATES)
+    return sum(1 for code in index.parties_with_relations(when) if code not in NOT_COUNTED_AS_STATES)
 
 
 def checkpoint_table(index: RelationsIndex, checkpoints: pd.DataFrame, side: str = "dprk") -> pd.DataFrame:
@@ -123,7 +126,7 @@ def coverage_markdown(index: RelationsIndex, checkpoints: pd.DataFrame) -> str:
         f"relations whose start no source dates count here, and only here).",
         "",
         f"`relations.csv` holds **{parties['all']}** parties that have or had relations with the DPRK: "
-        f"{parties['states']} of today's states, {parties['dissolved']} dissolved states and "
+        f"{parties['states']} of today's states (Palestine included), {parties['dissolved']} dissolved states and "
         f"{parties['other']} other party (the EU).",
         "",
         "| establishment date known to the | parties |",
@@ -138,7 +141,8 @@ def coverage_markdown(index: RelationsIndex, checkpoints: pd.DataFrame) -> str:
     else:
         lines += [
             f"Published totals of the DPRK's partner states (`checkpoints.csv`, side `dprk`) against the atlas's count "
-            f"of states with relations at the same date (the EU left out): {within} of {len(table)} within "
+            f"of states with relations at the same date (the EU and Palestine left out, as the ROK ministries whose "
+            f"counts most rows quote do): {within} of {len(table)} within "
             f"{MAX_CHECKPOINT_GAP}.",
             "",
             "| date | published | atlas | difference | source |",
