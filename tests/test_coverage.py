@@ -122,14 +122,12 @@ def test_readme_coverage_section_is_generated_from_the_data(shipped):
 
 
 def test_eritrea_keeps_its_own_record(shipped):
-    """Before 1993 Eritrea's land shows Ethiopia's relations, labelled as Ethiopia's; afterwards
-    only Eritrea's own (undated) relations, which count today and in no past year."""
+    """Before independence Eritrea's land shows Ethiopia's relations, with Ethiopia's date labelled
+    as Ethiopia's; from 1993 only Eritrea's own record counts."""
     from components.relations import relations_at
 
     in_1980 = relations_at(shipped, D(1980, 12, 31)).set_index("iso3").loc["ERI"]
-    assert in_1980["category"] == "via_predecessor" and in_1980["established"].endswith("(Ethiopia)")
+    assert in_1980["category"] == "via_predecessor" and in_1980["established"] == "June 1975 (Ethiopia)"
     in_2000 = relations_at(shipped, D(2000, 12, 31)).set_index("iso3").loc["ERI"]
-    assert in_2000["category"] == "none" and in_2000["established"] == ""
-    assert "no source dates" in in_2000["detail"]
-    assert shipped.status("ERI", shipped.today).category == "undated"
-    assert "ERI" in shipped.parties_with_relations(shipped.today)
+    assert in_2000["category"] == "relations" and in_2000["established"] == "1993"
+    assert shipped.data.relations.set_index("iso3").loc["ERI", "established"] == "1993"
