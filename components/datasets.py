@@ -158,6 +158,9 @@ def check_relations_integrity(data: RelationsData) -> None:
     established = ev[ev["event"] == "established"]
     for index, row in rel.iterrows():
         own = established[established["iso3"] == row["iso3"]]
+        if not row["established"]:
+            _check_undated(row, own, ev[ev["iso3"] == row["iso3"]], index)
+            continue
         if own.empty:
             raise DataError(
                 "relations.csv", f"{row['iso3']} has no 'established' event in relation_events.csv", _line(index), "established"
@@ -218,6 +221,44 @@ def check_relations_integrity(data: RelationsData) -> None:
     for index, row in data.no_relations.iterrows():
         if row["iso3"] in known:
             raise DataError("no_relations.csv", f"{row['iso3']} is also in relations.csv", _line(index), "iso3")
+
+
+def _check_undated(row: pd.Series, own_established: pd.DataFrame, mine: pd.DataFrame, index: int) -> None:
+    """Rules for a relation whose start no source dates (``established`` left empty).
+
+    Its notes must say what documents the relation; it has no dated establishment anywhere (an
+    'established' event or an alternative date would be a date to put in ``established``), and
+    its status still follows its dated events, if any (a severance, say).
+    """
+    if not row["notes"]:
+        raise DataError(
+            "relations.csv",
+            f"{row['iso3']}: a relation without an establishment date needs notes saying what documents it",
+            _line(index),
+            "notes",
+        )
+    if not own_established.empty:
+        raise DataError(
+            "relations.csv",
+            f"{row['iso3']}: established is empty but relation_events.csv dates it ({', '.join(own_established['date'])})",
+            _line(index),
+            "established",
+        )
+    if row["alt_established"]:
+        raise DataError(
+            "relations.csv",
+            f"{row['iso3']}: an alternative date needs a main date in established",
+            _line(index),
+            "alt_established",
+        )
+    expected = _status_from_events(mine)
+    if row["status"] != expected and not (row["status"] == "dissolved" and is_historic(row["iso3"])):
+        raise DataError(
+            "relations.csv",
+            f"{row['iso3']}: status '{row['status']}' contradicts its last event in relation_events.csv (implies '{expected}')",
+            _line(index),
+            "status",
+        )
 
 
 def _status_from_events(events: pd.DataFrame) -> str:
