@@ -92,6 +92,12 @@ if chosen in set(events["event_id"]):
             st.caption(f"Notes: {record['notes']}")
         st.markdown(f"Source: [{record['source_url']}]({record['source_url']})")
         st.link_button(f"Open the map at {record['map_year']}", f"map?year={record['map_year']}")
+        if record["country_codes"]:
+            with st.container(horizontal=True, key="event_countries"):
+                for code in record["country_codes"]:
+                    st.page_link(
+                        "app_pages/country.py", label=country_name(code), icon=":material/flag:", query_params={"country": code}
+                    )
 
 with st.expander("All filtered events as a table (sortable, with source links)"):
     st.dataframe(

@@ -178,7 +178,7 @@ def gifts_timeline(gifts: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def gift_card(gift: pd.Series) -> dict[str, str]:
+def gift_card(gift: pd.Series) -> dict:
     """The fields of a gift's full record, readable."""
     return {
         "item": gift["item"],
@@ -191,4 +191,5 @@ def gift_card(gift: pd.Series) -> dict[str, str]:
         "source_url": gift["source_url"],
         "source_site": urlsplit(gift["source_url"]).netloc.removeprefix("www."),
         "event_id": gift["event_id"],
+        "country_codes": [c for c in dict.fromkeys((gift["giver_iso3"], gift["recipient_iso3"])) if c != DPRK],
     }

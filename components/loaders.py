@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import datasets, figures
+from components import country_page, datasets, figures
 from components.datasets import DataError, RelationsData
 from components.relations import RelationsIndex, relations_at, relations_per_year
 
@@ -71,6 +71,25 @@ def recognition_sparkline(today: dt.date, year: int) -> str:
     return figures.recognition_sparkline(per_year(today), year)
 
 
+@st.cache_data(show_spinner=False)
+def country_choices() -> list[str]:
+    """Codes the country page offers, sorted by name (raises ``DataError``)."""
+    return country_page.country_choices(relations_index(), table("events"), gifts())
+
+
+@st.cache_data(show_spinner=False, max_entries=300)
+def country_record(code: str, today: dt.date) -> country_page.CountryRecord:
+    """One state's whole record, computed once per code and day for all visitors (~15–50 ms cold)."""
+    return country_page.country_record(relations_index(), table("events"), gifts(), code, today)
+
+
+@st.cache_resource(show_spinner=False, max_entries=300)
+def locator_figure(code: str, today: dt.date) -> go.Figure:
+    """The country page's small locator map (shared, read-only like ``map_figure``)."""
+    record = country_record(code, today)
+    return country_page.locator_map(record.locator, table("centroids"), record.name)
+
+
 __all__ = [
     "DataError",
     "relations_data",
@@ -81,4 +100,7 @@ __all__ = [
     "per_year",
     "map_figure",
     "FIRST_YEAR",
+    "country_choices",
+    "country_record",
+    "locator_figure",
 ]

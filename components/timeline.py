@@ -218,7 +218,7 @@ def timeline_figure(
     return fig
 
 
-def event_record(event: pd.Series) -> dict[str, str]:
+def event_record(event: pd.Series) -> dict:
     """The fields the record card shows, in readable form."""
     when = format_partial(event["date"])
     if event["end_date"]:
@@ -229,6 +229,7 @@ def event_record(event: pd.Series) -> dict[str, str]:
         "category": event["category"],
         "summary": event["summary"],
         "countries": ", ".join(country_name(c) for c in event["countries"].split(";") if c),
+        "country_codes": [c for c in event["countries"].split(";") if c and c != "PRK"],
         "notes": event["notes"],
         "source_url": event["source_url"],
         "map_year": str(max(1948, date_start(event["date"]).year)),

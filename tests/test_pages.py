@@ -10,7 +10,14 @@ from streamlit.testing.v1 import AppTest
 from components.map_page import selected_code
 from tests.helpers import ROOT, copy_shipped_data
 
-PAGES = ["app_pages/home.py", "app_pages/map.py", "app_pages/timeline.py", "app_pages/gifts.py", "app_pages/data.py"]
+PAGES = [
+    "app_pages/home.py",
+    "app_pages/map.py",
+    "app_pages/timeline.py",
+    "app_pages/gifts.py",
+    "app_pages/data.py",
+    "app_pages/country.py",
+]
 
 
 def app(params: dict | None = None) -> AppTest:
