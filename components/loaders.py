@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import country_page, datasets, figures
+from components import country_page, datasets, figures, timeline
 from components.datasets import DataError, RelationsData
 from components.relations import RelationsIndex, relations_at, relations_per_year
 
@@ -90,6 +90,32 @@ def locator_figure(code: str, today: dt.date) -> go.Figure:
     return country_page.locator_map(record.locator, table("centroids"), record.name)
 
 
+@st.cache_data(show_spinner=False)
+def relation_lane() -> pd.DataFrame:
+    """relation_events.csv shaped as the Timelines' two relation lanes."""
+    return timeline.relation_lane_events(table("relation_events"))
+
+
+TimelineFilters = tuple[str, tuple[str, ...], str | None, str | None, str | None]
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def timeline_rows(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
+    """Events and relation-lane rows of one filter set (view, lanes, country, region, search)."""
+    view, lanes, country, region, text = filters
+    frames = [table("events"), relation_lane()]
+    shown = [timeline.filter_events(f, view, today, list(lanes), country, text, region) for f in frames]
+    rows = pd.concat(shown, ignore_index=True).fillna({"event": ""})
+    return rows.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+# Shared like ``map_figure``: a filter set's figure is built once (~40 ms) for every visitor.
+@st.cache_resource(show_spinner=False, max_entries=128)
+def timeline_figure(filters: TimelineFilters, today: dt.date) -> go.Figure:
+    """The Timelines figure of one filter set."""
+    return timeline.timeline_figure(timeline_rows(filters, today), table("events"), per_year(today), filters[0], today)
+
+
 __all__ = [
     "DataError",
     "relations_data",
@@ -103,4 +129,7 @@ __all__ = [
     "country_choices",
     "country_record",
     "locator_figure",
+    "relation_lane",
+    "timeline_rows",
+    "timeline_figure",
 ]

@@ -215,3 +215,36 @@ def test_other_pages_link_to_the_country_page():
     assert {"country"} == {link.proto.page for link in at.get("page_link")}
     at = open_page("app_pages/gifts.py", {"gift": "2000-basketball-autographed-by-michael-jordan"})
     assert any(link.proto.page == "country" and "United States" in link.proto.label for link in at.get("page_link"))
+
+
+# --- the relation lanes on the Timelines page ----------------------------------------------
+
+
+def lane_points(at) -> dict[str, set[str]]:
+    (figure,) = figures(at)
+    return {trace["name"]: {row[0] for row in trace["customdata"]} for trace in figure["data"] if trace.get("mode") == "markers"}
+
+
+def test_timeline_finds_the_breaks_since_2014_by_whole_word():
+    at = open_page("app_pages/timeline.py", {"view": "post-1989", "q": "severed"})
+    lanes = lane_points(at)
+    assert set(lanes) == {"relationship change"}
+    assert {"Malaysia: relations severed", "Ukraine: relations severed", "Botswana: relations severed"} <= lanes[
+        "relationship change"
+    ]
+    at.text_input(key="q").input("sever").run()
+    assert not at.get("plotly_chart") and "No events match" in at.info[0].value
+    at.text_input(key="q").input("").run()
+    at.selectbox(key="region").set_value("Africa").run()
+    at.multiselect(key="category").set_value(["relationship change"]).run()
+    africa = lane_points(at)["relationship change"]
+    assert "Botswana: relations severed" in africa and "Malaysia: relations severed" not in africa
+    assert at.query_params["region"] == "Africa"
+
+
+def test_timeline_relation_record_opens_the_map_at_its_date():
+    at = open_page("app_pages/timeline.py", {"event": "2021-03-19-mys-severed"})
+    assert any(h.value == "Malaysia: relations severed" for h in at.subheader)
+    (button,) = at.get("link_button")
+    assert button.proto.url == "map?year=2021&country=MYS"
+    assert any(link.proto.label == "Malaysia" for link in at.get("page_link"))

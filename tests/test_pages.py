@@ -208,9 +208,10 @@ def test_timeline_views_change_the_events_drawn():
     shared = cold & post
     assert shared, "the 1989–1991 transition belongs to both views"
     events = pd.read_csv(ROOT / "data" / "events.csv", dtype=str, keep_default_na=False).set_index("event_id")
-    for event_id in shared:
+    for event_id in shared & set(events.index):
         start, end = events.at[event_id, "date"], events.at[event_id, "end_date"] or events.at[event_id, "date"]
         assert start[:4] <= "1991" and end[:4] >= "1989", event_id
+    assert all("1989" <= e[:4] <= "1991" for e in shared - set(events.index))  # relationship changes, id = date
     assert at.query_params["view"] == "post-1989"
 
 
