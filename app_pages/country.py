@@ -184,6 +184,7 @@ with left:
 with right:
     locator(record)
 for section in SECTIONS:
-    section(record)
+    with st.container(key=f"section_{section.__name__}"):  # a handle for tests and styling
+        section(record)
 
 ui.sources_footer(["relations.csv", "relation_events.csv", "successions.csv", "missions.csv", "events.csv", "gifts.csv"])

@@ -274,8 +274,36 @@ def record_csv(record: CountryRecord) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=CSV_COLUMNS)
 
 
-def locator_map(locator: tuple[tuple[str, str], ...], centroids: pd.DataFrame, name: str) -> go.Figure:
-    """A small world map with the state (or a dissolved state's successors) filled in.
+def label_points(topojson: dict, centroids: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """ISO-3 code -> (lon, lat) to centre a locator on: the geometry file's own label point
+    (``properties.ct`` of world_110m.json's countries), else the small-state centroid."""
+    points = {row["iso3"]: (float(row["lon"]), float(row["lat"])) for row in centroids.to_dict("records")}
+    for shape in topojson.get("objects", {}).get("countries", {}).get("geometries", []):
+        label = shape.get("properties", {}).get("ct")
+        if shape.get("id") and isinstance(label, list) and len(label) == 2:
+            points.setdefault(shape["id"], (float(label[0]), float(label[1])))
+    return points
+
+
+def locator_view(locator: tuple[tuple[str, str], ...], points: dict[str, tuple[float, float]]) -> dict:
+    """Geo settings: zoomed on the state (its region around it), or the whole world when the
+    codes are far apart (the Soviet Union's successors) or no label point is known."""
+    known = [points[c] for c, _ in locator if c in points]
+    if not known:
+        return dict(GEO_LAYOUT)
+    lons, lats = [p[0] for p in known], [p[1] for p in known]
+    if max(lons) - min(lons) > 60 or max(lats) - min(lats) > 40:
+        return dict(GEO_LAYOUT)
+    lon, lat = sum(lons) / len(lons), sum(lats) / len(lats)
+    # A window of about a fifth of the world's width around the state (Chile with its neighbours).
+    lat = min(max(lat, -60 + 24), 85 - 24)
+    return dict(GEO_LAYOUT) | dict(lonaxis_range=[lon - 38, lon + 38], lataxis_range=[lat - 24, lat + 24])
+
+
+def locator_map(
+    locator: tuple[tuple[str, str], ...], centroids: pd.DataFrame, name: str, points: dict[str, tuple[float, float]] | None = None
+) -> go.Figure:
+    """A small map with the state (or a dissolved state's successors) filled in, zoomed on its region.
 
     Small states missing from the 110m geometry are drawn as dots at their centroids, like on the
     main map. The figure uses only ISO-3 locations, so the page passes the local topojson config.
@@ -310,9 +338,9 @@ def locator_map(locator: tuple[tuple[str, str], ...], centroids: pd.DataFrame, n
                 hovertemplate="%{customdata}<extra></extra>",
             )
         )
-    fig.update_geos(**GEO_LAYOUT)
+    fig.update_geos(**locator_view(locator, points or {}))
     fig.update_layout(
-        height=230,
+        height=260,
         margin=dict(l=0, r=0, t=0, b=0),
         showlegend=False,
         dragmode=False,

@@ -9,6 +9,8 @@ message (``ui.show_data_error``); other pages keep working.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -87,7 +89,18 @@ def country_record(code: str, today: dt.date) -> country_page.CountryRecord:
 def locator_figure(code: str, today: dt.date) -> go.Figure:
     """The country page's small locator map (shared, read-only like ``map_figure``)."""
     record = country_record(code, today)
-    return country_page.locator_map(record.locator, table("centroids"), record.name)
+    points = country_page.label_points(_world_geometry(), table("centroids"))
+    return country_page.locator_map(record.locator, table("centroids"), record.name, points)
+
+
+@st.cache_data(show_spinner=False)
+def _world_geometry() -> dict:
+    """static/world_110m.json, the map geometry the browser draws (read for its label points)."""
+    path = Path(__file__).resolve().parent.parent / "static" / "world_110m.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # the locator then shows the whole world
 
 
 @st.cache_data(show_spinner=False)

@@ -10,8 +10,10 @@ from components.country_page import (
     choice_label,
     country_choices,
     country_record,
+    label_points,
     locator_codes,
     locator_map,
+    locator_view,
     predecessor_chain,
     record_csv,
     record_link,
@@ -140,6 +142,18 @@ def test_locator_map_draws_shapes_and_small_state_dots():
     assert list(choropleth.locations) == ["DEU"] and list(choropleth.z) == [1]
     assert list(dots.lon) == [14.4]
     assert len(figure.to_json()) < 5_000  # tiny next to the main map
+
+
+def test_locator_zooms_on_one_state_and_shows_the_world_for_far_apart_successors():
+    topojson = {"objects": {"countries": {"geometries": [{"id": "CHL", "properties": {"ct": [-71.0, -37.0]}}, {"id": "X"}]}}}
+    centroids = pd.DataFrame([{"iso3": "MLT", "lon": 14.4, "lat": 35.9, "source_url": SRC}])
+    points = label_points(topojson, centroids)
+    assert points == {"MLT": (14.4, 35.9), "CHL": (-71.0, -37.0)}
+    chile = locator_view((("CHL", "whole"),), points)
+    assert chile["lonaxis_range"] == [-109.0, -33.0] and chile["lataxis_range"] == [-61.0, -13.0]
+    world = locator_view((("CHL", "whole"), ("MLT", "whole")), points)
+    assert world["lataxis_range"] == [-58, 85] and "lonaxis_range" not in world
+    assert "lonaxis_range" not in locator_view((("ZZZ", "whole"),), points)
 
 
 # --- the page, on the shipped data --------------------------------------------------------
