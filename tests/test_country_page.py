@@ -150,7 +150,7 @@ def test_locator_zooms_on_one_state_and_shows_the_world_for_far_apart_successors
     points = label_points(topojson, centroids)
     assert points == {"MLT": (14.4, 35.9), "CHL": (-71.0, -37.0)}
     chile = locator_view((("CHL", "whole"),), points)
-    assert chile["lonaxis_range"] == [-109.0, -33.0] and chile["lataxis_range"] == [-61.0, -13.0]
+    assert chile["lonaxis_range"] == [-109.0, -33.0] and chile["lataxis_range"] == [-60, -12]  # kept inside the drawn latitudes
     world = locator_view((("CHL", "whole"), ("MLT", "whole")), points)
     assert world["lataxis_range"] == [-58, 85] and "lonaxis_range" not in world
     assert "lonaxis_range" not in locator_view((("ZZZ", "whole"),), points)
