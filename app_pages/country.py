@@ -65,7 +65,7 @@ def status(record: CountryRecord) -> None:
         if record.established:
             st.markdown(f"Relations first established: **{record.established}**")
         if record.status_source:
-            st.markdown(f"Source: [{record.status_source}]({record.status_source})")
+            st.markdown(f"Source: {ui.source_markdown(record.status_source)}")
         for predecessor in record.predecessors:
             st.caption(f"Its territory belonged to {country_name(predecessor)}, whose record is included below.")
             st.page_link(
@@ -95,7 +95,7 @@ def history(record: CountryRecord) -> None:
     if record.history.empty:
         st.info("No dated relationship events on record in the atlas's sources.")
         return
-    st.dataframe(record.history, hide_index=True, width="stretch", key="history", column_config={"source_url": ui.SOURCE_COLUMN})
+    st.dataframe(record.history, hide_index=True, width="stretch", key="history", column_config=ui.SOURCE_COLUMNS)
 
 
 def conflicts(record: CountryRecord) -> None:
@@ -107,7 +107,7 @@ def conflicts(record: CountryRecord) -> None:
         hide_index=True,
         width="stretch",
         key="conflicts",
-        column_config={"source_used": ui.SOURCE_COLUMN, "other_source": st.column_config.LinkColumn("Other source")},
+        column_config=ui.SOURCE_COLUMNS | {"date_used": "Date the atlas uses", "other_date": "Other source's date"},
     )
 
 
@@ -115,9 +115,7 @@ def missions(record: CountryRecord) -> None:
     if record.missions.empty:
         return
     st.subheader("Missions both ways")
-    st.dataframe(
-        record.missions, hide_index=True, width="stretch", key="missions", column_config={"source_url": ui.SOURCE_COLUMN}
-    )
+    st.dataframe(record.missions, hide_index=True, width="stretch", key="missions", column_config=ui.SOURCE_COLUMNS)
 
 
 def events(record: CountryRecord) -> None:
@@ -129,7 +127,7 @@ def events(record: CountryRecord) -> None:
         hide_index=True,
         width="stretch",
         key="events",
-        column_config={"record": RECORD_LINK, "source_url": ui.SOURCE_COLUMN},
+        column_config=ui.SOURCE_COLUMNS | {"record": RECORD_LINK},
     )
 
 
@@ -142,7 +140,7 @@ def gifts(record: CountryRecord) -> None:
         hide_index=True,
         width="stretch",
         key="gifts",
-        column_config={"record": RECORD_LINK, "source_url": ui.SOURCE_COLUMN},
+        column_config=ui.SOURCE_COLUMNS | {"record": RECORD_LINK},
     )
 
 

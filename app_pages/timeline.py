@@ -11,6 +11,7 @@ import streamlit as st
 
 from components import loaders, params, ui, url_state
 from components.countries import country_name
+from components.data_catalog import with_source_kind
 from components.datasets import DataError
 from components.timeline import LANES, PERIODS, countries_in, event_record, regions_in, relation_record
 
@@ -126,7 +127,7 @@ if chosen in event_ids:
         st.write(record["summary"])
         if record["notes"]:
             st.caption(f"Notes: {record['notes']}")
-        st.markdown(f"Source: [{record['source_url']}]({record['source_url']})")
+        st.markdown(f"Source: {ui.source_markdown(record['source_url'])}")
         st.link_button(f"Open the map at {record['map_year']}", f"map?year={record['map_year']}")
         country_links(record["country_codes"])
 elif chosen in relation_ids:
@@ -136,16 +137,16 @@ elif chosen in relation_ids:
         st.markdown(f"**{record['when']}** · {record['summary']}")
         if record["notes"]:
             st.caption(f"Notes: {record['notes']}")
-        st.markdown(f"Source: [{record['source_url']}]({record['source_url']})")
+        st.markdown(f"Source: {ui.source_markdown(record['source_url'])}")
         st.link_button(f"Open the map at {record['map_year']}", record["map_link"])
         country_links(record["country_codes"])
 
 with st.expander("All filtered events as a table (sortable, with source links)"):
     st.dataframe(
-        shown[["date", "end_date", "title", "category", "countries", "source_url"]],
+        with_source_kind(shown[["date", "end_date", "title", "category", "countries", "source_url"]]),
         hide_index=True,
         width="stretch",
-        column_config={"source_url": ui.SOURCE_COLUMN},
+        column_config=ui.SOURCE_COLUMNS,
     )
     st.download_button(
         "Download these events (CSV)",

@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.countries import country_name, is_historic
+from components.data_catalog import with_source_kind
 from components.dates import date_start, format_partial
 from components.figures import GEO_LAYOUT
 from components.regions import continent, un_subregion
@@ -33,11 +34,11 @@ from components.relations import (
 
 DPRK = "PRK"
 HISTORY_COLUMNS = ["date", "state", "event", "notes", "source_url"]
-CONFLICT_COLUMNS = ["state", "what", "date_used", "source_used", "other_date", "other_source"]
+CONFLICT_COLUMNS = ["state", "what", "date_used", "source_url", "other_date", "other_source_url"]
 MISSION_COLUMNS = ["state", "side", "type", "city", "opened", "closed", "status", "notes", "source_url"]
 EVENT_COLUMNS = ["date", "title", "category", "state", "record", "source_url"]
 GIFT_COLUMNS = ["date", "giver", "recipient", "item", "category", "record", "source_url"]
-CSV_COLUMNS = ["section", "date", "state", "what", "detail", "source_url"]
+CSV_COLUMNS = ["section", "date", "state", "what", "detail", "source_url", "source_kind"]
 LOCATOR_COLOURS = {"whole": "#D55E00", "part": "#F0B27A"}
 # Dissolved states (ISO 3166-3) that the page offers even before the data holds a row for them.
 DISSOLVED_STATES = ("SUN", "DDR", "YUG", "CSK", "YMD", "VDR", "SCG")
@@ -247,11 +248,11 @@ def country_record(index: RelationsIndex, events: pd.DataFrame, gifts: pd.DataFr
         territory_of=TERRITORY_OF.get(code, ""),
         predecessors=tuple(predecessors),
         successors=tuple(successors_of(index, code)),
-        history=history_table(index, code, predecessors),
-        conflicts=conflicts_table(index, codes),
-        missions=missions_table(index, codes),
-        events=events_table(events, codes),
-        gifts=gifts_table(gifts, codes),
+        history=with_source_kind(history_table(index, code, predecessors)),
+        conflicts=with_source_kind(conflicts_table(index, codes)),
+        missions=with_source_kind(missions_table(index, codes)),
+        events=with_source_kind(events_table(events, codes)),
+        gifts=with_source_kind(gifts_table(gifts, codes)),
         locator=tuple(locator_codes(index, code)),
     )
 
@@ -262,8 +263,8 @@ def record_csv(record: CountryRecord) -> pd.DataFrame:
     for r in record.history.itertuples():
         rows.append(["history", r.date, r.state, r.event, r.notes, r.source_url])
     for r in record.conflicts.itertuples():
-        rows.append(["conflict", r.date_used, r.state, f"{r.what} (date the atlas uses)", "", r.source_used])
-        rows.append(["conflict", r.other_date, r.state, f"{r.what} (another source)", "", r.other_source])
+        rows.append(["conflict", r.date_used, r.state, f"{r.what} (date the atlas uses)", "", r.source_url])
+        rows.append(["conflict", r.other_date, r.state, f"{r.what} (another source)", "", r.other_source_url])
     for r in record.missions.itertuples():
         when = f"{r.opened}–{r.closed}" if r.closed else r.opened
         rows.append(["mission", when, r.state, f"{r.side}: {r.type}, {r.city}", f"{r.status}. {r.notes}".strip(), r.source_url])
@@ -271,7 +272,7 @@ def record_csv(record: CountryRecord) -> pd.DataFrame:
         rows.append(["event", r.date, r.state, r.title, r.category, r.source_url])
     for r in record.gifts.itertuples():
         rows.append(["gift", r.date, "", r.item, f"{r.giver} to {r.recipient}", r.source_url])
-    return pd.DataFrame(rows, columns=CSV_COLUMNS)
+    return with_source_kind(pd.DataFrame(rows, columns=CSV_COLUMNS[:-1]))
 
 
 def label_points(topojson: dict, centroids: pd.DataFrame) -> dict[str, tuple[float, float]]:

@@ -52,6 +52,15 @@ def _line(index: int) -> int:
     return int(index) + 2
 
 
+def _ends_with_newline(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        fh.seek(0, os.SEEK_END)
+        if fh.tell() == 0:
+            return True
+        fh.seek(-1, os.SEEK_END)
+        return fh.read(1) == b"\n"
+
+
 def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
     """Read and schema-check one file of ``schemas.TABLES``; raise ``DataError`` on any problem."""
     spec: TableSpec = TABLES[name]
@@ -62,6 +71,9 @@ def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
         raise DataError(spec.filename, "the file is missing") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, OSError) as exc:
         raise DataError(spec.filename, f"the file cannot be read as CSV ({exc.__class__.__name__}: {exc})") from None
+    if not _ends_with_newline(path):
+        # A copy cut off mid-row can still parse (the last row just loses its tail): refuse it.
+        raise DataError(spec.filename, "the file ends in the middle of a line, so it looks truncated", line=len(frame) + 1)
     frame = frame.apply(lambda col: col.str.strip())
     try:
         return spec.schema.validate(frame, lazy=True)

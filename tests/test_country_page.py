@@ -110,14 +110,14 @@ def test_states_without_relations_and_without_data(index):
 def test_conflicts_keep_both_dates_with_their_sources(index):
     malaysia = record(index, "MYS")
     (row,) = malaysia.conflicts.to_dict("records")
-    assert (row["date_used"], row["source_used"]) == ("1973", SRC)
-    assert (row["other_date"], row["other_source"]) == ("1973-06-30", "https://example.org/other")
+    assert (row["date_used"], row["source_url"]) == ("1973", SRC)
+    assert (row["other_date"], row["other_source_url"]) == ("1973-06-30", "https://example.org/other")
     assert malaysia.status.startswith("Relations severed, since 19 March 2021")
 
 
 def test_record_csv_has_every_section_with_sources(index):
     table = record_csv(record(index, "MYS"))
-    assert list(table.columns) == ["section", "date", "state", "what", "detail", "source_url"]
+    assert list(table.columns) == ["section", "date", "state", "what", "detail", "source_url", "source_kind"]
     assert {"status today", "history", "conflict"} <= set(table["section"])
     assert (table.loc[table["section"] != "status today", "source_url"].str.startswith("https://")).all()
     russia = record_csv(record(index, "RUS"))
