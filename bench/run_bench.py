@@ -141,6 +141,8 @@ def main() -> None:
         "map": server_side("app_pages/map.py", args.runs, {"year": "1975", "country": "FRA"}),
         "timeline": server_side("app_pages/timeline.py", args.runs),
         "gifts": server_side("app_pages/gifts.py", args.runs),
+        "country": server_side("app_pages/country.py", args.runs, {"country": "DEU"}),
+        "country_dissolved": server_side("app_pages/country.py", args.runs, {"country": "SUN"}),
     }
     browser = browser_times(args.runs)
     ratio = browser.pop("ratio")
