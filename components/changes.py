@@ -231,15 +231,15 @@ def _repeats_predecessor(index: RelationsIndex, code: str, start: dt.date) -> bo
     return any(continuity and succ_start > start for _, succ_start, _, continuity in index.predecessors.get(code, ()))
 
 
-def year_changes(index: RelationsIndex, year: int) -> pd.DataFrame:
-    """Relations established, suspended, severed and restored in ``year``, with region and source.
+def events_between(index: RelationsIndex, earlier: dt.date, later: dt.date) -> pd.DataFrame:
+    """Relations established, suspended, severed and restored after ``earlier``, up to ``later``.
 
-    A date known only to the year counts in that year. Rows that only repeat a predecessor's
-    record under a continuing state's code (Russia's 1948 establishment is the USSR's) are left
-    out, so each event is listed once.
+    A partial date counts from the start of its period (``1975`` is in 1975). Rows that only
+    repeat a predecessor's record under a continuing state's code (Russia's 1948 establishment is
+    the USSR's) are left out, so each event is listed once. ``kind`` is the raw event name.
     """
     events = index.relationship_events
-    mine = events[events["start"].map(lambda d: d.year) == year]
+    mine = events[(events["start"] > earlier) & (events["start"] <= later)]
     rows = []
     for row in mine.itertuples():
         if _repeats_predecessor(index, row.iso3, row.start):
@@ -253,11 +253,18 @@ def year_changes(index: RelationsIndex, year: int) -> pd.DataFrame:
                 "region": un_subregion(row.iso3),
                 "event": EVENT_LABELS[row.event],
                 "source_url": row.source_url,
+                "kind": row.event,
                 "_start": row.start,
             }
         )
-    frame = pd.DataFrame(rows, columns=[*YEAR_COLUMNS, "_start"])
+    frame = pd.DataFrame(rows, columns=[*YEAR_COLUMNS, "kind", "_start"])
     return frame.sort_values(["_start", "name"], kind="stable").drop(columns="_start").reset_index(drop=True)
+
+
+def year_changes(index: RelationsIndex, year: int) -> pd.DataFrame:
+    """Relations established, suspended, severed and restored in ``year``, with region and source."""
+    frame = events_between(index, dt.date(year - 1, 12, 31), dt.date(year, 12, 31))
+    return frame[YEAR_COLUMNS]
 
 
 ALL_REGIONS = "All regions"

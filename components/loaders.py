@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import datasets, figures
+from components import changes, datasets, figures, regions
 from components.datasets import DataError, RelationsData
 from components.relations import RelationsIndex, relations_at, relations_per_year
 
@@ -69,6 +69,34 @@ def map_figure(when: dt.date, today: dt.date) -> go.Figure:
 def recognition_sparkline(today: dt.date, year: int) -> str:
     """SVG of relations per year with ``year`` marked."""
     return figures.recognition_sparkline(per_year(today), year)
+
+
+# --- Changes (components/changes.py): the compare view, the year's changes list, story chapters ---
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def compare_status(earlier: dt.date, later: dt.date) -> pd.DataFrame:
+    """``changes.compare_status`` for one pair of dates, shared by all visitors."""
+    return changes.compare_status(relations_index(), earlier, later)
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def party_changes(earlier: dt.date, later: dt.date) -> pd.DataFrame:
+    """Parties (dissolved states included) that gained or lost relations between two dates."""
+    return changes.party_changes(relations_index(), earlier, later)
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def year_changes(year: int) -> pd.DataFrame:
+    """Relations established, suspended, severed and restored in one year."""
+    return changes.year_changes(relations_index(), year)
+
+
+@st.cache_data(show_spinner=False)
+def year_change_regions() -> pd.DataFrame:
+    """Continent and sub-region of every state with a relationship event (the region filter's choices)."""
+    codes = sorted(set(relations_index().relationship_events["iso3"]))
+    return pd.DataFrame({"continent": [regions.continent(c) for c in codes], "region": [regions.un_subregion(c) for c in codes]})
 
 
 __all__ = [
