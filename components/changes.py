@@ -277,7 +277,7 @@ def region_options(frame: pd.DataFrame) -> list[str]:
     options = [ALL_REGIONS]
     for name in sorted(pairs["continent"].unique()):
         options.append(name)
-        subs = sorted(r for r in pairs.loc[pairs["continent"] == name, "region"] if r)
+        subs = sorted(r for r in pairs.loc[pairs["continent"] == name, "region"] if r and r != name)
         options += [f"{name} · {sub}" for sub in subs]
     return options
 

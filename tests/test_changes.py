@@ -118,6 +118,8 @@ def test_region_filter_and_options(shipped):
     assert set(changes.filter_region(year, "Africa · Western Africa")["region"]) == {"Western Africa"}
     assert len(changes.filter_region(year, changes.ALL_REGIONS)) == len(year)
     assert changes.filter_region(year, "Atlantis").empty
+    every = changes.region_options(changes.year_changes(shipped, 1992))
+    assert "South America" in every and "South America · South America" not in every
 
 
 def test_issue_figures_1988_to_1992(shipped):
