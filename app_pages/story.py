@@ -7,7 +7,7 @@ import streamlit as st
 from components import loaders, story_page, ui
 from components.datasets import DataError
 from components.dates import format_partial
-from components.story import CHAPTERS, gift_line
+from components.story import CHAPTERS, gift_line, map_compare_query
 
 number, chapter_notice = story_page.read_chapter()
 handout, print_notice = story_page.read_print()
@@ -38,6 +38,9 @@ with map_col:
         config=ui.MAP_CONFIG,
         width="stretch",
     )
+    query = map_compare_query(chapter["start"], chapter["end"], loaders.FIRST_YEAR)
+    if query and not handout:
+        st.markdown(f"[Explore these years on the map, with every change listed](map?{query})")
 
 events_col, gift_col = story_page.areas(handout, [1.6, 1])
 with events_col, st.container(key="story_side"):

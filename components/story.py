@@ -353,3 +353,11 @@ def _template_event_ids(template: str) -> list[str]:
 def gift_line(gift: dict) -> str:
     """'railway observation car — from China to Kim Il Sung, 1955'."""
     return f"{gift['item']} — from {gift['giver']} to {gift['recipient']}, {format_partial(gift['date'])}"
+
+
+def map_compare_query(start: dt.date, end: dt.date, first_year: int) -> str | None:
+    """Query string of the map's compare view closest to a chapter (year ends), or None if one year."""
+    earlier, later = max(start.year, first_year), end.year
+    if earlier >= later:
+        return None
+    return f"year={later}&compare={earlier}"
