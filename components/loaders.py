@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import country_page, data_catalog, datasets, figures, source_kinds, timeline
+from components import changes, country_page, data_catalog, datasets, figures, regions, source_kinds, story, timeline
 from components.datasets import DataError, RelationsData
 from components.relations import RelationsIndex, relations_at, relations_per_year
 from components.schemas import TABLES
@@ -181,6 +181,56 @@ def source_mix(filenames: tuple[str, ...]) -> str:
         except DataError:
             continue
     return source_kinds.mix_text(urls)
+
+
+# --- Changes (components/changes.py): the compare view, the year's changes list, story chapters ---
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def compare_status(earlier: dt.date, later: dt.date) -> pd.DataFrame:
+    """``changes.compare_status`` for one pair of dates, shared by all visitors."""
+    return changes.compare_status(relations_index(), earlier, later)
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def party_changes(earlier: dt.date, later: dt.date) -> pd.DataFrame:
+    """Parties (dissolved states included) that gained or lost relations between two dates."""
+    return changes.party_changes(relations_index(), earlier, later)
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def year_changes(year: int) -> pd.DataFrame:
+    """Relations established, suspended, severed and restored in one year."""
+    return changes.year_changes(relations_index(), year)
+
+
+@st.cache_data(show_spinner=False)
+def year_change_regions() -> pd.DataFrame:
+    """Continent and sub-region of every state with a relationship event (the region filter's choices)."""
+    codes = sorted(set(relations_index().relationship_events["iso3"]))
+    return pd.DataFrame({"continent": [regions.continent(c) for c in codes], "region": [regions.un_subregion(c) for c in codes]})
+
+
+@st.cache_resource(show_spinner=False, max_entries=200)
+def compare_figure(earlier: dt.date, later: dt.date) -> go.Figure:
+    """The map of what changed between two dates (gained, lost, changed, unchanged)."""
+    # Until the shared map builder takes a category spec, the map at the later date stands in.
+    return map_figure(later, later)
+
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def story_chapter(number: int, today: dt.date) -> dict:
+    """A chapter's filled text, period, key events and gift (1-based ``number``)."""
+    chapter = story.CHAPTERS[number - 1]
+    events = table("events")
+    start, end = story.chapter_period(chapter, events, today)
+    return {
+        "text": story.chapter_text(relations_index(), events, chapter, today),
+        "start": start,
+        "end": end,
+        "events": story.chapter_events(events, chapter),
+        "gift": story.chapter_gift(gifts(), chapter),
+    }
 
 
 __all__ = [
