@@ -33,6 +33,12 @@ def relations_index() -> RelationsIndex:
     return RelationsIndex(relations_data())
 
 
+@st.cache_resource(show_spinner=False)
+def rok_relations_index() -> RelationsIndex:
+    """The Republic of Korea's relations, validated once and shared read-only (raises ``DataError``)."""
+    return RelationsIndex(datasets.load_rok_relations_data())
+
+
 @st.cache_data(show_spinner=False)
 def table(name: str) -> pd.DataFrame:
     """Any single validated table of ``schemas.TABLES`` (events, gifts, centroids…)."""
@@ -75,6 +81,7 @@ __all__ = [
     "DataError",
     "relations_data",
     "relations_index",
+    "rok_relations_index",
     "table",
     "gifts",
     "map_status",
