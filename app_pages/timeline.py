@@ -8,6 +8,7 @@ import streamlit as st
 from components import loaders, params, ui, url_state
 from components.countries import country_name
 from components.datasets import DataError
+from components.race_page import show_race_chart
 from components.schemas import EVENT_CATEGORIES
 from components.timeline import PERIODS, countries_in, event_record, filter_events, timeline_figure
 
@@ -107,5 +108,7 @@ with st.expander("All filtered events as a table (sortable, with source links)")
         mime="text/csv",
         on_click="ignore",
     )
+
+show_race_chart(today)
 
 ui.sources_footer(["events.csv", "relations.csv"])

@@ -63,6 +63,14 @@ def per_year(today: dt.date) -> pd.DataFrame:
     return relations_per_year(relations_index(), FIRST_YEAR, today.year, today)
 
 
+@st.cache_data(show_spinner=False)
+def race_per_year(today: dt.date) -> pd.DataFrame:
+    """Partners of each Korea, of both, and the share of both, at each year's end."""
+    from components.race import race_per_year as compute
+
+    return compute(relations_index(), rok_relations_index(), FIRST_YEAR, today.year, today)
+
+
 # Figures are cached as shared resources: building one validates every property (~20 ms), and
 # st.plotly_chart only reads them (it serialises a copy). One per date, shared by all visitors.
 @st.cache_resource(show_spinner=False, max_entries=200)
