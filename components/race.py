@@ -214,15 +214,16 @@ def race_figure(per_year: pd.DataFrame, moments: list[dict], nordpolitik: dict |
                 layer="below",
             )
         )
+        # Inside the band's top, below the moment labels that sit above the chart.
         annotations.append(
             dict(
                 x=nordpolitik["start"],
-                y=1.0,
+                y=0.98,
                 xref="x",
                 yref="paper",
-                yanchor="bottom",
+                yanchor="top",
                 xanchor="left",
-                text="Nordpolitik 1988–92",
+                text="Nordpolitik<br>1988–92",
                 showarrow=False,
                 font=dict(size=11),
             )

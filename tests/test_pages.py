@@ -303,7 +303,7 @@ def test_timeline_draws_the_race_with_seoul():
     rok = next(t for t in race["data"] if t.get("name") == "Partners of South Korea (ROK)")
     assert max(rok["y"]) >= 190
     marks = " ".join(a["text"] for a in race["layout"]["annotations"])
-    for moment in ("23 June 1973", "Non-Aligned", "Nordpolitik", "17 September 1991"):
+    for moment in ("23 June 1973", "Non-Aligned", "Nordpolitik", "1988–92", "17 September 1991"):
         assert moment in marks
     assert any(s.get("x0") == "1973-06-23" for s in race["layout"]["shapes"])
     assert any("The race with Seoul" in h.value for h in at.subheader)
