@@ -28,7 +28,7 @@ def test_every_un_member_but_the_two_koreas_has_a_row(rok):
 
 
 def test_breaks_and_restorations_are_recorded(rok):
-    assert _history(rok, "LAO") == [("1974", "established"), ("1975", "severed"), ("1995-10-25", "restored")]
+    assert _history(rok, "LAO") == [("1974-06-22", "established"), ("1975-07-24", "severed"), ("1995-10-25", "restored")]
     assert ("1992-08-23", "severed") in _history(rok, "TWN")
     assert rok.own_status("TWN", dt.date(1992, 12, 31)) == "severed"
     assert rok.own_status("KHM", dt.date(1980, 1, 1)) == "severed"
