@@ -228,16 +228,19 @@ def race_figure(per_year: pd.DataFrame, moments: list[dict], nordpolitik: dict |
                 font=dict(size=11),
             )
         )
+    # Labels start at their line and go right, each on its own row above the chart (the earliest
+    # highest), so the 1973 and 1975 labels do not run into each other or into the 1991 one.
+    rows = len(moments)
     for i, moment in enumerate(moments):
         shapes.append(_vline(moment["date"]))
         annotations.append(
             dict(
                 x=moment["date"],
-                y=1.0 + 0.07 * (i % 2),
+                y=1.0 + 0.075 * (rows - 1 - i),
                 xref="x",
                 yref="paper",
                 yanchor="bottom",
-                xanchor="right",
+                xanchor="left",
                 text=f"{moment['label']} ({moment['when']})",
                 showarrow=False,
                 font=dict(size=11),
@@ -247,7 +250,7 @@ def race_figure(per_year: pd.DataFrame, moments: list[dict], nordpolitik: dict |
         shapes=shapes,
         annotations=annotations,
         height=520,
-        margin=dict(l=0, r=0, t=70, b=0),
+        margin=dict(l=0, r=0, t=30 + 22 * len(moments), b=0),
         hovermode="x unified",
         legend=dict(orientation="h", yanchor="top", y=-0.08, x=0),
         template=go.layout.Template(),
