@@ -36,6 +36,12 @@ def relations_index() -> RelationsIndex:
     return RelationsIndex(relations_data())
 
 
+@st.cache_resource(show_spinner=False)
+def rok_relations_index() -> RelationsIndex:
+    """The Republic of Korea's relations, validated once and shared read-only (raises ``DataError``)."""
+    return RelationsIndex(datasets.load_rok_relations_data())
+
+
 @st.cache_data(show_spinner=False)
 def table(name: str) -> pd.DataFrame:
     """Any single validated table of ``schemas.TABLES`` (events, gifts, centroids…)."""
@@ -58,6 +64,14 @@ def map_status(when: dt.date) -> pd.DataFrame:
 def per_year(today: dt.date) -> pd.DataFrame:
     """Relations established per year and parties with relations at each year's end."""
     return relations_per_year(relations_index(), FIRST_YEAR, today.year, today)
+
+
+@st.cache_data(show_spinner=False)
+def race_per_year(today: dt.date) -> pd.DataFrame:
+    """Partners of each Korea, of both, and the share of both, at each year's end."""
+    from components.race import race_per_year as compute
+
+    return compute(relations_index(), rok_relations_index(), FIRST_YEAR, today.year, today)
 
 
 # Figures are cached as shared resources: building one validates every property (~20 ms), and
@@ -237,6 +251,7 @@ __all__ = [
     "DataError",
     "relations_data",
     "relations_index",
+    "rok_relations_index",
     "table",
     "gifts",
     "map_status",
