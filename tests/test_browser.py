@@ -101,6 +101,11 @@ def test_gifts_page_draws_its_map_and_table(page, server_url):
 def test_data_page_offers_every_file(page, server_url):
     page.goto(f"{server_url}/data")
     page.get_by_text("Download CSV").first.wait_for(timeout=30_000)
+    # The page draws its file list progressively: wait for all of it (fails if a file is missing).
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('button')].filter(b => b.textContent.includes('Download CSV')).length >= 8",
+        timeout=30_000,
+    )
     assert page.get_by_text("Download CSV").count() >= 8
     assert page.offsite.blocked == []
 
