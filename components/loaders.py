@@ -48,6 +48,32 @@ def table(name: str) -> pd.DataFrame:
     return datasets.read_table(name)
 
 
+@st.cache_resource(show_spinner=False)
+def prepared_gifts() -> pd.DataFrame:
+    """Gifts with the columns the Gifts page filters on (direction, leader, year, source kind).
+
+    A shared resource, read-only by convention: ``cache_data`` would unpickle a copy for every
+    session, which a class opening the page at once pays thirty times.
+    """
+    from components import gifts as gift_logic
+
+    return gift_logic.prepare(gifts())
+
+
+GiftFilters = tuple[str, str | None, str | None, str | None, tuple[str, ...], str | None, tuple[str, ...]]
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def gift_view(filters: GiftFilters, today: dt.date):
+    """The Gifts page's tables and figures for one filter set, built once for every visitor."""
+    from components import gifts as gift_logic
+
+    period, direction, country, leader, categories, text, kinds = filters
+    return gift_logic.gift_view(
+        prepared_gifts(), table("centroids"), today, period, direction, country, leader, list(categories), text, list(kinds)
+    )
+
+
 @st.cache_data(show_spinner=False)
 def gifts() -> pd.DataFrame:
     """Gifts, validated with their links to events."""
