@@ -92,6 +92,16 @@ def per_year(today: dt.date) -> pd.DataFrame:
     return relations_per_year(relations_index(), FIRST_YEAR, today.year, today)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def race_chart(today: dt.date) -> tuple[go.Figure, list[dict]]:
+    """The race-with-Seoul figure and the moments it marks, built once per day for every visitor."""
+    from components.race import nordpolitik_span, race_figure, race_moments
+
+    events = table("events")
+    moments = race_moments(events)
+    return race_figure(race_per_year(today), moments, nordpolitik_span(events)), moments
+
+
 @st.cache_data(show_spinner=False)
 def race_per_year(today: dt.date) -> pd.DataFrame:
     """Partners of each Korea, of both, and the share of both, at each year's end."""
@@ -181,6 +191,13 @@ def timeline_rows(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
     shown = [timeline.filter_events(f, view, today, list(lanes), country, text, region) for f in frames]
     rows = pd.concat(shown, ignore_index=True).fillna({"event": ""})
     return rows.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def timeline_table(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
+    """The Timelines table of one filter set, with the kind of each source beside it."""
+    columns = ["date", "end_date", "title", "category", "countries", "source_url"]
+    return data_catalog.with_source_kind(timeline_rows(filters, today)[columns])
 
 
 # Shared like ``map_figure``: a filter set's figure is built once (~40 ms) for every visitor.
