@@ -87,6 +87,14 @@ def map_status(when: dt.date) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def headline_figures(today: dt.date):
+    """The Home page's figures, computed once per day for every visitor."""
+    from components.headlines import headlines
+
+    return headlines(relations_index(), per_year(today), today)
+
+
+@st.cache_data(show_spinner=False)
 def per_year(today: dt.date) -> pd.DataFrame:
     """Relations established per year and parties with relations at each year's end."""
     return relations_per_year(relations_index(), FIRST_YEAR, today.year, today)
