@@ -282,6 +282,7 @@ _SITES: dict[str, tuple[str, ...]] = {
         "telegraph.co.uk",
         "theweekendleader.com",  # carries IANS agency copy
         "voakorea.com",  # VOA Korean service
+        "iwnsvg.com",  # iWitness News, St Vincent
     ),
     ENCYCLOPEDIA: (
         "100.daum.net",  # Daum's encyclopedia
