@@ -291,6 +291,15 @@ _SITES: dict[str, tuple[str, ...]] = {
         "newsdirectory3.com",
         "scholar.lib.vt.edu",  # Virginia Tech library's archive of Virginia newspapers (Roanoke Times)
         "newsflash.city",
+        "aif.ru",  # Argumenty i Fakty
+        "news1.kr",
+        "politico.com",
+        "premiumtimesng.com",
+        "saamana.com",  # Marathi daily
+        "telegraph.co.uk",
+        "theweekendleader.com",  # carries IANS agency copy
+        "voakorea.com",  # VOA Korean service
+        "iwnsvg.com",  # iWitness News, St Vincent
     ),
     ENCYCLOPEDIA: (
         "britannica.com",
@@ -301,6 +310,8 @@ _SITES: dict[str, tuple[str, ...]] = {
         "universalis.fr",
         "archontology.org",
         "100.coroke.net",
+        "britannica.com",
+        "namu.wiki",  # user-edited Korean wiki
     ),
     ACADEMIC: (
         "cambridge.org",
@@ -329,6 +340,12 @@ _SITES: dict[str, tuple[str, ...]] = {
         "worldjpn.net",  # University of Tokyo database of Japanese diplomatic documents
         "ask.orkg.org",
         "virtuelles-migrationsmuseum.org",
+        "cambridge.org",  # Cambridge University Press journals
+        "idsa.in",  # India's Institute for Defence Studies and Analyses
+        "legacy.wilsoncenter.org",  # Wilson Center Cold War Files
+        "nautilus.org",  # Nautilus Institute DPRK Briefing Book
+        "theasanforum.org",
+        "contents.nahf.or.kr",  # Northeast Asian History Foundation archive of ROK diplomatic documents
     ),
     DPRK_STATE: (
         "kcna.co.jp",
@@ -399,6 +416,9 @@ _SITES: dict[str, tuple[str, ...]] = {
         "3gbook.com",
         "rus.or.kr",
         "wikisource.org",  # transcriptions of treaties and resolutions: cite the original where possible
+        "eir.news",  # Executive Intelligence Review
+        "sicht-vom-hochblauen.de",  # blog
+        "spunt.mt",
     ),
 }
 
