@@ -119,10 +119,10 @@ for name, spec in TABLES.items():
 
 with st.expander("Open questions (data/OPEN_QUESTIONS.md)", expanded=False):
     questions = loaders.data_text("OPEN_QUESTIONS.md")
-    st.markdown(questions if questions is not None else "The file of open questions is missing.")
+    st.markdown(data_catalog.nested_markdown(questions) if questions else "The file of open questions is missing.")
 
 with st.expander("Data dictionary (data/README.md)", expanded=False):
     readme = loaders.data_text("README.md")
-    st.markdown(readme if readme is not None else "The data dictionary is missing.")
+    st.markdown(data_catalog.nested_markdown(readme) if readme else "The data dictionary is missing.")
 
 ui.sources_footer([spec.filename for spec in TABLES.values()])

@@ -107,12 +107,12 @@ def coverage(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
                 "dataset": name,
                 "rows": len(frame),
                 **{f"dates to the {p}": int(by_precision.get(p, 0)) for p in PRECISIONS},
-                **{source_kinds.label(kind): round(100 * mix.get(kind, 0) / total) for kind in source_kinds.LABELS},
+                **{f"{source_kinds.label(kind)} (%)": round(100 * mix.get(kind, 0) / total) for kind in source_kinds.LABELS},
             }
         )
     table = pd.DataFrame(rows)
     # Kinds no dataset uses (e.g. no copies left) are dropped rather than shown as columns of zeros.
-    empty = [source_kinds.label(k) for k in source_kinds.LABELS if not table[source_kinds.label(k)].any()]
+    empty = [column for column in table.columns if column.endswith("(%)") and not table[column].any()]
     return table.drop(columns=empty)
 
 
@@ -164,6 +164,11 @@ def noted_disagreements(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         for _, row in frame[frame["notes"].str.contains(DISAGREEMENT)].iterrows():
             rows.append({"dataset": name, "row": row[key], "notes": row["notes"], "source_url": row.get("source_url", "")})
     return pd.DataFrame(rows, columns=["dataset", "row", "notes", "source_url"])
+
+
+def nested_markdown(text: str, levels: int = 2) -> str:
+    """Markdown with every ATX heading moved ``levels`` down, to sit inside a page section."""
+    return re.sub(r"^(#{1,6})(?=\s)", lambda m: "#" * min(6, len(m.group(1)) + levels), text, flags=re.M)
 
 
 def search(frame: pd.DataFrame, text: str | None) -> pd.DataFrame:

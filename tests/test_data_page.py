@@ -84,7 +84,7 @@ def test_data_page_lists_conflicts_coverage_and_open_questions():
     assert coverage.set_index("dataset").loc["relations", "rows"] == len(relations)
     questions = next(e for e in at.expander if "OPEN_QUESTIONS" in e.label)
     text = " ".join(m.value for m in questions.markdown)
-    assert text.startswith("# Open questions") and len(text) > 10_000
+    assert text.startswith("### Open questions") and len(text) > 10_000
 
 
 def test_no_relations_description_agrees_with_home():
