@@ -14,7 +14,7 @@ from components.timeline import PERIODS
 
 today = dt.date.today()
 try:
-    gifts = gift_logic.prepare(loaders.gifts())
+    gifts = loaders.prepared_gifts()
     centroids = loaders.table("centroids")
 except DataError as error:
     ui.show_data_error(error)

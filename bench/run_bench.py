@@ -141,6 +141,7 @@ def main() -> None:
         "map": server_side("app_pages/map.py", args.runs, {"year": "1975", "country": "FRA"}),
         "timeline": server_side("app_pages/timeline.py", args.runs),
         "gifts": server_side("app_pages/gifts.py", args.runs),
+        "data": server_side("app_pages/data.py", args.runs, {"dataset": "gifts", "q": "kkfonline"}),
     }
     browser = browser_times(args.runs)
     ratio = browser.pop("ratio")

@@ -16,6 +16,7 @@ import streamlit as st
 
 from components import data_catalog, datasets, figures, source_kinds
 from components.datasets import DataError, RelationsData
+from components.gifts import prepare as prepare_gifts
 from components.relations import RelationsIndex, relations_at, relations_per_year
 from components.schemas import TABLES
 
@@ -44,6 +45,12 @@ def table(name: str) -> pd.DataFrame:
 def gifts() -> pd.DataFrame:
     """Gifts, validated with their links to events."""
     return datasets.load_gifts()
+
+
+@st.cache_data(show_spinner=False)
+def prepared_gifts() -> pd.DataFrame:
+    """Gifts with direction, counterpart, leader, dates and source kind (``gifts.prepare``), once per process."""
+    return prepare_gifts(gifts())
 
 
 @st.cache_data(show_spinner=False)
@@ -131,6 +138,7 @@ __all__ = [
     "relations_index",
     "table",
     "gifts",
+    "prepared_gifts",
     "map_status",
     "per_year",
     "map_figure",

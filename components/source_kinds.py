@@ -16,6 +16,7 @@ happened.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
@@ -493,6 +494,7 @@ def is_forbidden(url: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)  # the same few thousand URLs are classified on every page
 def kind_of(url: str) -> str:
     """The kind of source ``url`` is: a key of ``KINDS``, ``NOT_THE_SOURCE`` or ``UNCLASSIFIED``."""
     if is_forbidden(url):
