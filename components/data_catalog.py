@@ -79,11 +79,13 @@ def cited_urls(frame: pd.DataFrame) -> list[str]:
 
 
 def with_source_kind(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy with a ``source_kind`` column (the readable kind of ``source_url``) right after it."""
+    """A copy with a ``source_kind`` column (the readable kind of ``source_url``, '' where there is none) after it."""
     if "source_url" not in frame:
         return frame.copy()
     out = frame.copy()
-    kinds = out["source_url"].map(lambda url: source_kinds.label(source_kinds.kind_of(url)))
+    kinds = out["source_url"].map(
+        lambda url: source_kinds.label(source_kinds.kind_of(url)) if isinstance(url, str) and url else ""
+    )
     out.insert(out.columns.get_loc("source_url") + 1, "source_kind", kinds)
     return out
 
