@@ -55,7 +55,7 @@ else:
     )
     buttons[1].download_button(
         f"Download these {len(shown)} rows (CSV)",
-        partial(ui.csv_bytes, data_catalog.file_columns(shown)),  # built on click
+        partial(data_catalog.file_csv, shown),  # built on click
         file_name=f"dprk-{dataset}-selection.csv",
         mime="text/csv",
         on_click="ignore",
@@ -102,12 +102,10 @@ st.subheader("All files")
 for name, spec in TABLES.items():
     with st.container(border=True):
         left, right = st.columns([4, 1], vertical_alignment="center")
-        try:
-            table = loaders.table(name)
-        except DataError as error:
-            left.error(str(error), icon=":material/error:")
+        if name in overview.errors:
+            left.error(overview.errors[name], icon=":material/error:")
             continue
-        left.markdown(f"**`data/{spec.filename}`** — {data_catalog.describe_dataset(name, table)} {len(table)} rows.")
+        left.markdown(f"**`data/{spec.filename}`** — {overview.descriptions[name]} {overview.rows[name]} rows.")
         right.download_button(
             "Download CSV",
             (data_dir() / spec.filename).read_bytes,  # read on click

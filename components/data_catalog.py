@@ -95,6 +95,11 @@ def file_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns="source_kind", errors="ignore")
 
 
+def file_csv(frame: pd.DataFrame) -> bytes:
+    """Rows of a dataset as UTF-8 CSV with the file's own columns (for a download, built on click)."""
+    return file_columns(frame).to_csv(index=False).encode()
+
+
 def coverage(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """Per dataset: rows, dates at each precision (every date column: an event's end too), and the
     percentage of rows whose ``source_url`` is of each kind."""
@@ -229,6 +234,8 @@ class Overview:
     establishment_conflicts: pd.DataFrame
     no_relations_conflicts: pd.DataFrame
     noted_disagreements: pd.DataFrame
+    rows: dict[str, int]
+    descriptions: dict[str, str]
     errors: dict[str, str]
 
 
@@ -241,5 +248,7 @@ def overview(tables: Mapping[str, pd.DataFrame], errors: Mapping[str, str] | Non
         establishment_conflicts=establishment_conflicts(tables["relations"]) if "relations" in tables else empty,
         no_relations_conflicts=no_relations_conflicts(tables["no_relations"]) if "no_relations" in tables else empty,
         noted_disagreements=noted_disagreements(tables),
+        rows={name: len(frame) for name, frame in tables.items()},
+        descriptions={name: describe_dataset(name, frame) for name, frame in tables.items()},
         errors=dict(errors or {}),
     )
