@@ -157,7 +157,8 @@ def test_downloads_deliver_the_data_shown(page, server_url):
     assert len(rows) > 150 and any(row.startswith("UKR,") and "via_predecessor" in row for row in rows)
 
     page.goto(f"{server_url}/data")
-    page.get_by_text("Download CSV").first.wait_for(timeout=30_000)
+    # The file list comes after the dataset browser, coverage and conflict tables: allow for a loaded machine.
+    page.get_by_text("Download CSV").first.wait_for(timeout=60_000)
     with page.expect_download(timeout=30_000) as download:
         page.get_by_text("Download CSV").first.click()
     name = download.value.suggested_filename
