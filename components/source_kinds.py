@@ -84,6 +84,9 @@ _SITES: dict[str, tuple[str, ...]] = {
         "wikileaks.org",
     ),
     NEWS: (
+        "newspim.com",
+        "jtbc.co.kr",
+        "timenews.co.kr",
         "aif.ru",
         "jtbc.co.kr",
         "newspim.com",
