@@ -216,7 +216,9 @@ def timeline_figure(filters: TimelineFilters, today: dt.date) -> go.Figure:
 
 
 # The Data & sources page: tables computed across all datasets once per process, not per rerun.
-@st.cache_data(show_spinner=False)
+# Shared resources, not copies: the page only draws them, and unpickling a copy of every table on
+# each rerun was most of the page's server time.
+@st.cache_resource(show_spinner=False)
 def data_overview() -> data_catalog.Overview:
     """Coverage, source kinds and conflicts of every dataset that loads; broken files are named."""
     tables, errors = {}, {}
@@ -228,13 +230,13 @@ def data_overview() -> data_catalog.Overview:
     return data_catalog.overview(tables, errors)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def browsable(name: str) -> pd.DataFrame:
     """One dataset with the kind of each row's source beside it (raises ``DataError``)."""
     return data_catalog.with_source_kind(table(name))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def citation(name: str) -> data_catalog.Citation:
     """What a reference to one dataset needs: version, rows, latest date, fingerprint (raises ``DataError``)."""
     frame = table(name)
@@ -325,6 +327,7 @@ __all__ = [
     "rok_relations_index",
     "table",
     "gifts",
+    "prepared_gifts",
     "map_status",
     "per_year",
     "map_figure",

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from components import changes, loaders, params, ui
+from components.data_catalog import with_source_kind
 from components.dates import year_end
 from components.loaders import FIRST_YEAR
 
@@ -32,6 +33,7 @@ CHANGE_TABLE_CONFIG = {
     "date": "Date",
     "event": "Event",
     "source_url": ui.SOURCE_COLUMN,
+    "source_kind": ui.SOURCE_KIND_COLUMN,
 }
 YEAR_TABLE_CONFIG = {
     "iso3": None,
@@ -41,6 +43,7 @@ YEAR_TABLE_CONFIG = {
     "region": "UN sub-region",
     "event": "Event",
     "source_url": ui.SOURCE_COLUMN,
+    "source_kind": ui.SOURCE_KIND_COLUMN,
 }
 
 
@@ -118,7 +121,9 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
     if table.empty:
         st.info("No state's relations changed between these dates.")
         return
-    st.dataframe(table, hide_index=True, width="stretch", column_config=CHANGE_TABLE_CONFIG, key="compare_table")
+    st.dataframe(
+        with_source_kind(table), hide_index=True, width="stretch", column_config=CHANGE_TABLE_CONFIG, key="compare_table"
+    )
     st.download_button(
         "Download these changes (CSV)",
         partial(ui.csv_bytes, table),
@@ -134,7 +139,7 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
     )
     with st.expander("Parties that gained or lost relations (dissolved states included)"):
         st.dataframe(
-            loaders.party_changes(earlier, later),
+            with_source_kind(loaders.party_changes(earlier, later)),
             hide_index=True,
             width="stretch",
             column_config={
@@ -144,6 +149,7 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
                 "date": "Date",
                 "event": "Event",
                 "source_url": ui.SOURCE_COLUMN,
+                "source_kind": ui.SOURCE_KIND_COLUMN,
             },
         )
 
@@ -158,7 +164,9 @@ def show_year_changes(year: int) -> None:
     if table.empty:
         st.caption(f"No relations were established, suspended, severed or restored{where} in {year}.")
         return
-    st.dataframe(table, hide_index=True, width="stretch", column_config=YEAR_TABLE_CONFIG, key="year_changes_table")
+    st.dataframe(
+        with_source_kind(table), hide_index=True, width="stretch", column_config=YEAR_TABLE_CONFIG, key="year_changes_table"
+    )
     st.download_button(
         "Download this list (CSV)",
         partial(ui.csv_bytes, table),

@@ -28,6 +28,6 @@ def show_race_chart(today: dt.date) -> None:
     st.plotly_chart(figure, key="race_chart", config=ui.CHART_CONFIG, width="stretch")
     st.caption(
         "Marked: "
-        + "; ".join(f"[{m['label']}, {m['when']}]({m['source_url']})" for m in moments)
+        + "; ".join(f"{m['label']}, {m['when']} ({ui.source_markdown(m['source_url'])})" for m in moments)
         + ". Sources of the counts: data/relations.csv and data/rok_relations.csv."
     )

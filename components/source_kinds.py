@@ -16,6 +16,7 @@ happened.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
@@ -87,6 +88,9 @@ _SITES: dict[str, tuple[str, ...]] = {
         "jtbc.co.kr",
         "timenews.co.kr",
         "aif.ru",
+        "jtbc.co.kr",
+        "newspim.com",
+        "timenews.co.kr",
         "bignewsnetwork.com",
         "imaeil.com",
         "news1.kr",
@@ -541,6 +545,7 @@ def is_forbidden(url: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)  # the same few thousand URLs are classified on every page
 def kind_of(url: str) -> str:
     """The kind of source ``url`` is: a key of ``KINDS``, ``NOT_THE_SOURCE`` or ``UNCLASSIFIED``."""
     if is_forbidden(url):
