@@ -13,6 +13,7 @@ from components import loaders, params, ui, url_state
 from components.countries import country_name
 from components.data_catalog import with_source_kind
 from components.datasets import DataError
+from components.race_page import show_race_chart
 from components.timeline import LANES, PERIODS, countries_in, event_record, regions_in, relation_record
 
 today = dt.date.today()
@@ -155,5 +156,7 @@ with st.expander("All filtered events as a table (sortable, with source links)")
         mime="text/csv",
         on_click="ignore",
     )
+
+show_race_chart(today)
 
 ui.sources_footer(["events.csv", "relation_events.csv", "relations.csv"])

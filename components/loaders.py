@@ -16,9 +16,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import country_page, data_catalog, datasets, figures, source_kinds, timeline
+from components import changes, country_page, data_catalog, datasets, figures, regions, relations, source_kinds, story, timeline
 from components.datasets import DataError, RelationsData
-from components.relations import RelationsIndex, relations_at, relations_per_year
+from components.relations import RelationsIndex, party_dots, relations_at, relations_per_year
 from components.schemas import TABLES
 
 FIRST_YEAR = 1948
@@ -34,6 +34,12 @@ def relations_data() -> RelationsData:
 def relations_index() -> RelationsIndex:
     """Shared, read-only index over ``relations_data`` (raises ``DataError``)."""
     return RelationsIndex(relations_data())
+
+
+@st.cache_resource(show_spinner=False)
+def rok_relations_index() -> RelationsIndex:
+    """The Republic of Korea's relations, validated once and shared read-only (raises ``DataError``)."""
+    return RelationsIndex(datasets.load_rok_relations_data())
 
 
 @st.cache_data(show_spinner=False)
@@ -60,12 +66,40 @@ def per_year(today: dt.date) -> pd.DataFrame:
     return relations_per_year(relations_index(), FIRST_YEAR, today.year, today)
 
 
+@st.cache_data(show_spinner=False)
+def race_per_year(today: dt.date) -> pd.DataFrame:
+    """Partners of each Korea, of both, and the share of both, at each year's end."""
+    from components.race import race_per_year as compute
+
+    return compute(relations_index(), rok_relations_index(), FIRST_YEAR, today.year, today)
+
+
+@st.cache_data(show_spinner=False)
+def map_dots() -> pd.DataFrame:
+    """Where the map draws small states as dots (parties only, no dependent territories)."""
+    return party_dots(table("centroids"), relations_index())
+
+
 # Figures are cached as shared resources: building one validates every property (~20 ms), and
 # st.plotly_chart only reads them (it serialises a copy). One per date, shared by all visitors.
-@st.cache_resource(show_spinner=False, max_entries=200)
-def map_figure(when: dt.date, today: dt.date) -> go.Figure:
-    """The recognition map for one date."""
-    return figures.recognition_map(map_status(when), table("centroids"), f"Relations with the DPRK, {when:%d %B %Y}")
+@st.cache_resource(show_spinner=False, max_entries=400)
+def map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> go.Figure:
+    """The recognition map for one date (larger type when projected)."""
+    return figures.recognition_map(
+        map_status(when), map_dots(), f"Relations with the DPRK, {when:%d %B %Y}", font_size=18 if presenting else 13
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def map_csv(when: dt.date) -> pd.DataFrame:
+    """The map's data as a spreadsheet-ready table (built when the download is clicked)."""
+    return relations.map_csv(map_status(when), when)
+
+
+@st.cache_data(show_spinner=False)
+def picker_labels() -> dict[str, str]:
+    """Every state the map's country picker offers, code -> label."""
+    return relations.picker_labels(relations_index())
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
@@ -183,10 +217,61 @@ def source_mix(filenames: tuple[str, ...]) -> str:
     return source_kinds.mix_text(urls)
 
 
+# --- Changes (components/changes.py): the compare view, the year's changes list, story chapters ---
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def compare_status(earlier: dt.date, later: dt.date) -> pd.DataFrame:
+    """``changes.compare_status`` for one pair of dates, shared by all visitors."""
+    return changes.compare_status(relations_index(), earlier, later)
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def party_changes(earlier: dt.date, later: dt.date) -> pd.DataFrame:
+    """Parties (dissolved states included) that gained or lost relations between two dates."""
+    return changes.party_changes(relations_index(), earlier, later)
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def year_changes(year: int) -> pd.DataFrame:
+    """Relations established, suspended, severed and restored in one year."""
+    return changes.year_changes(relations_index(), year)
+
+
+@st.cache_data(show_spinner=False)
+def year_change_regions() -> pd.DataFrame:
+    """Continent and sub-region of every state with a relationship event (the region filter's choices)."""
+    codes = sorted(set(relations_index().relationship_events["iso3"]))
+    return pd.DataFrame({"continent": [regions.continent(c) for c in codes], "region": [regions.un_subregion(c) for c in codes]})
+
+
+@st.cache_resource(show_spinner=False, max_entries=200)
+def compare_figure(earlier: dt.date, later: dt.date) -> go.Figure:
+    """The map of what changed between two dates (gained, lost, changed, unchanged)."""
+    # Until the shared map builder takes a category spec, the map at the later date stands in.
+    return map_figure(later, later)
+
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def story_chapter(number: int, today: dt.date) -> dict:
+    """A chapter's filled text, period, key events and gift (1-based ``number``)."""
+    chapter = story.CHAPTERS[number - 1]
+    events = table("events")
+    start, end = story.chapter_period(chapter, events, today)
+    return {
+        "text": story.chapter_text(relations_index(), events, chapter, today),
+        "start": start,
+        "end": end,
+        "events": story.chapter_events(events, chapter),
+        "gift": story.chapter_gift(gifts(), chapter),
+    }
+
+
 __all__ = [
     "DataError",
     "relations_data",
     "relations_index",
+    "rok_relations_index",
     "table",
     "gifts",
     "map_status",

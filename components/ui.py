@@ -89,7 +89,8 @@ def country_profile(index, iso3: str) -> None:
     record = index.relations_by_state.get(iso3)
     never = index.never.get(iso3)
     if record:
-        st.markdown(f"Relations with the DPRK established **{record['established']}** · status today: **{record['status']}**")
+        established = record["established"] or "on a date no source we read gives"
+        st.markdown(f"Relations with the DPRK established **{established}** · status today: **{record['status']}**")
         if record["notes"]:
             st.caption(record["notes"])
     elif never:

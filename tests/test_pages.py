@@ -44,7 +44,7 @@ def map_status_by_code(figure: dict) -> dict[str, str]:
         row[-1]: row[1]
         for trace in figure["data"]
         if trace["type"] in ("choropleth", "scattergeo")
-        for row in trace["customdata"]
+        for row in trace.get("customdata", [])
     }
 
 
@@ -192,8 +192,13 @@ def test_other_pages_keep_working_with_a_broken_file(broken_data):
     assert len(at.get("download_button")) >= 5
 
 
+def timeline_charts(at: AppTest) -> list:
+    """The events chart only (the page also draws the race-with-Seoul chart below it)."""
+    return [chart for chart in at.get("plotly_chart") if chart.proto.id.endswith("-timeline_chart")]
+
+
 def event_points(at: AppTest) -> set[str]:
-    (figure,) = figures(at)
+    (figure,) = [json.loads(chart.proto.spec) for chart in timeline_charts(at)]
     return {row[3] for trace in figure["data"] if trace.get("mode") == "markers" for row in trace["customdata"]}
 
 
@@ -229,7 +234,7 @@ def test_timeline_filters_narrow_the_figure_and_table():
     table = at.dataframe[0].value
     assert set(table["title"]) and table["countries"].str.contains("SUN").all()
     at.text_input(key="q").input("zzzz no such event").run()
-    assert not at.get("plotly_chart")
+    assert not timeline_charts(at)
     assert "No events match" in at.info[0].value
 
 
@@ -296,3 +301,17 @@ def test_map_side_panel_counts_and_marks_the_year():
     at.slider(key="year").set_value(2001).run()
     later = next(m for m in at.metric if m.label.startswith("Parties with relations"))
     assert int(later.value) > int(metric.value)
+
+
+def test_timeline_draws_the_race_with_seoul():
+    at = open_page("app_pages/timeline.py")
+    (race,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if c.proto.id.endswith("-race_chart")]
+    names = {trace.get("name") for trace in race["data"]}
+    assert {"Partners of South Korea (ROK)", "Partners of North Korea (DPRK)", "Partners of both Koreas"} <= names
+    rok = next(t for t in race["data"] if t.get("name") == "Partners of South Korea (ROK)")
+    assert max(rok["y"]) >= 190
+    marks = " ".join(a["text"] for a in race["layout"]["annotations"])
+    for moment in ("23 June 1973", "Non-Aligned", "Nordpolitik", "1988–92", "17 September 1991"):
+        assert moment in marks
+    assert any(s.get("x0") == "1973-06-23" for s in race["layout"]["shapes"])
+    assert any("The race with Seoul" in h.value for h in at.subheader)
