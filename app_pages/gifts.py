@@ -125,13 +125,18 @@ with right:
 
 st.markdown("**The gifts** — select a row for its full record")
 table = st.dataframe(
-    shown[["date", "direction", "giver", "recipient", "item", "category", "occasion", "source_url", "source_kind"]],
+    shown[
+        ["date", "direction", "giver", "recipient", "country_page", "item", "category", "occasion", "source_url", "source_kind"]
+    ],
     hide_index=True,
     width="stretch",
     on_select="rerun",
     selection_mode="single-row",
     key="gift_table",
-    column_config=ui.SOURCE_COLUMNS,
+    column_config=ui.SOURCE_COLUMNS
+    | {
+        "country_page": st.column_config.LinkColumn("Country page", display_text=r"country=(\w+)$", help="The counterpart's page")
+    },
 )
 rows = ((table or {}).get("selection") or {}).get("rows") or []
 if rows and rows[0] < len(shown):

@@ -38,6 +38,7 @@ def prepare(gifts: pd.DataFrame) -> pd.DataFrame:
     frame["direction"] = received.map({True: "received", False: "given"})
     frame["counterpart_iso3"] = frame["giver_iso3"].where(received, frame["recipient_iso3"])
     frame["counterpart"] = frame["counterpart_iso3"].map(country_name)
+    frame["country_page"] = "country?country=" + frame["counterpart_iso3"]  # relative: works under a base path
     frame["leader"] = frame["recipient"].where(received, frame["giver"]).map(_leader)
     frame["start"] = frame["date"].map(date_start)
     frame["year"] = frame["start"].map(lambda d: d.year)
