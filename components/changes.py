@@ -37,6 +37,9 @@ from components.relations import (
 
 # Categories in which (part of) the territory had relations with the DPRK.
 WITH_RELATIONS = frozenset({"relations", "via_predecessor", "partial_predecessor"})
+# Relations documented today whose start no source dates: when they began is unknown, so they are
+# drawn apart and never listed as a change (a "gained" there would invent a date).
+UNDATED = "undated"
 
 # The compare map's own categories, in legend order, with labels and colours. Okabe–Ito: blue
 # and vermilion stay apart for the common colour blindnesses; unchanged states are greys so the
@@ -47,6 +50,7 @@ COMPARE_LABELS = {
     "changed": "Changed (e.g. now its own relations, or severed → suspended)",
     "unchanged_with": "Relations at both dates",
     "unchanged_without": "No relations at either date",
+    "undated": "Relations today, start not documented",
     "dprk": "North Korea (DPRK)",
 }
 COMPARE_ORDER = tuple(COMPARE_LABELS)
@@ -56,6 +60,7 @@ COMPARE_COLOURS = {
     "changed": "#CC79A7",
     "unchanged_with": "#A9C8DC",
     "unchanged_without": "#E6E6E6",
+    "undated": "#009E73",
     "dprk": "#222222",
 }
 CHANGE_KINDS = ("gained", "lost", "changed")
@@ -69,6 +74,8 @@ def change_kind(before: str, after: str) -> str:
     """Compare category for a state whose map category went from ``before`` to ``after``."""
     if before == "dprk" or after == "dprk":
         return "dprk"
+    if UNDATED in (before, after):
+        return UNDATED
     had, has = before in WITH_RELATIONS, after in WITH_RELATIONS
     if before == after:
         return "unchanged_with" if has else "unchanged_without"
@@ -211,6 +218,9 @@ def party_changes(index: RelationsIndex, earlier: dt.date, later: dt.date) -> pd
             chosen = [(last["start"], f"{country_name(code)} ceased to exist", last["date"], last["source_url"])]
         else:
             chosen = own or successions
+        if not chosen and code in index.undated:
+            record = index.relations_by_state[code]
+            chosen = [(later, "Relations documented; no source dates their start", "", record["source_url"])]
         start, what, date, source = max(chosen, key=lambda item: item[0]) if chosen else (None, "", "", "")
         rows.append(
             {
