@@ -46,11 +46,13 @@ events_col, gift_col = story_page.areas(handout, [1.6, 1])
 with events_col, st.container(key="story_side"):
     st.subheader("Key events")
     for event in chapter["events"].itertuples():
-        st.markdown(f"**{format_partial(event.date)}** — {event.title}. {event.summary} [Source]({event.source_url})")
+        st.markdown(
+            f"**{format_partial(event.date)}** — {event.title}. {event.summary} Source: {ui.source_markdown(event.source_url)}"
+        )
 gift = chapter["gift"]
 if gift:
     with gift_col, st.container(key="story_gift"):
         st.subheader("A gift from the period")
-        st.markdown(f"{gift_line(gift)}. [Source]({gift['source_url']})")
+        st.markdown(f"{gift_line(gift)}. Source: {ui.source_markdown(gift['source_url'])}")
 
 ui.sources_footer(["events.csv", "gifts.csv", "relations.csv", "relation_events.csv", "successions.csv"])

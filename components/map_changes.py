@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from components import changes, loaders, params, ui
+from components.data_catalog import with_source_kind
 from components.dates import year_end
 from components.loaders import FIRST_YEAR
 
@@ -31,7 +32,7 @@ CHANGE_TABLE_CONFIG = {
     "to": st.column_config.TextColumn("After", width="medium"),
     "date": "Date",
     "event": "Event",
-    "source_url": ui.SOURCE_COLUMN,
+    **ui.SOURCE_COLUMNS,
 }
 YEAR_TABLE_CONFIG = {
     "iso3": None,
@@ -40,7 +41,7 @@ YEAR_TABLE_CONFIG = {
     "continent": "Continent",
     "region": "UN sub-region",
     "event": "Event",
-    "source_url": ui.SOURCE_COLUMN,
+    **ui.SOURCE_COLUMNS,
 }
 
 
@@ -114,7 +115,7 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
     cols[2].metric("States gained", counts["gained"])
     cols[3].metric("States lost", counts["lost"])
     cols[4].metric("States changed", counts["changed"])
-    table = changes.changes_between(status)
+    table = with_source_kind(changes.changes_between(status))
     if table.empty:
         st.info("No state's relations changed between these dates.")
         return
@@ -134,7 +135,7 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
     )
     with st.expander("Parties that gained or lost relations (dissolved states included)"):
         st.dataframe(
-            loaders.party_changes(earlier, later),
+            with_source_kind(loaders.party_changes(earlier, later)),
             hide_index=True,
             width="stretch",
             column_config={
@@ -143,7 +144,7 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
                 "change": "Change",
                 "date": "Date",
                 "event": "Event",
-                "source_url": ui.SOURCE_COLUMN,
+                **ui.SOURCE_COLUMNS,
             },
         )
 
@@ -153,7 +154,7 @@ def show_year_changes(year: int) -> None:
     st.subheader(f"Changes in {year}")
     st.selectbox("Region", all_region_options(), key=REGION_KEY)
     region = st.session_state.get(REGION_KEY)
-    table = changes.filter_region(loaders.year_changes(year), region)
+    table = with_source_kind(changes.filter_region(loaders.year_changes(year), region))
     where = "" if region in (None, changes.ALL_REGIONS) else f" in {region}"
     if table.empty:
         st.caption(f"No relations were established, suspended, severed or restored{where} in {year}.")
