@@ -74,6 +74,12 @@ def atlas() -> None:
             head, close = st.columns([6, 1])
             head.subheader(country_name(code))
             close.button("Close", key="close_country", on_click=map_page.clear_country)
+            st.page_link(
+                "app_pages/country.py",
+                label=f"{country_name(code)}: the whole record on its country page",
+                icon=":material/flag:",
+                query_params={"country": code},
+            )
             ui.country_profile(index, code)
 
 

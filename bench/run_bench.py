@@ -142,6 +142,8 @@ def main() -> None:
         "map": server_side("app_pages/map.py", args.runs, {"year": "1975", "country": "FRA"}),
         "timeline": server_side("app_pages/timeline.py", args.runs),
         "gifts": server_side("app_pages/gifts.py", args.runs),
+        "country": server_side("app_pages/country.py", args.runs, {"country": "DEU"}),
+        "country_dissolved": server_side("app_pages/country.py", args.runs, {"country": "SUN"}),
         "map_compare": server_side("app_pages/map.py", args.runs, {"year": "1992", "compare": "1988"}),
         "story": server_side("app_pages/story.py", args.runs, {"chapter": "4"}),
     }

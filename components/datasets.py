@@ -280,3 +280,49 @@ def load_gifts(folder: Path | None = None) -> pd.DataFrame:
         if (row["giver_iso3"] == "PRK") == (row["recipient_iso3"] == "PRK"):
             raise DataError("gifts.csv", "exactly one of giver_iso3 and recipient_iso3 must be PRK", _line(index), "giver_iso3")
     return gifts
+
+
+# The Republic of Korea's files (issue 13) reuse the DPRK files' rules and ``RelationsIndex``.
+_ROK_FILE_NAMES = {"relations.csv": "rok_relations.csv", "relation_events.csv": "rok_relation_events.csv"}
+
+
+def load_rok_relations_data(folder: Path | None = None) -> RelationsData:
+    """The ROK's relations as a ``RelationsData`` (no missions, no no-relations list).
+
+    Successions come from ``successions.csv`` where the predecessor had relations with Seoul,
+    plus ``rok_successions.csv`` for the few the DPRK files do not need (South Yemen).
+    """
+    relations = read_table("rok_relations", folder)
+    events = read_table("rok_relation_events", folder)
+    own_successions = read_table("rok_successions", folder)
+    known = set(relations["iso3"])
+    for index, row in own_successions.iterrows():
+        if row["predecessor_iso3"] not in known:
+            raise DataError(
+                "rok_successions.csv",
+                f"predecessor {row['predecessor_iso3']} has no row in rok_relations.csv",
+                _line(index),
+                "predecessor_iso3",
+            )
+    shared = read_table("successions", folder)
+    shared = shared[shared["predecessor_iso3"].isin(known)]
+    pairs = set(zip(shared["predecessor_iso3"], shared["successor_iso3"], strict=True))
+    extra = own_successions[
+        [(p, s) not in pairs for p, s in zip(own_successions["predecessor_iso3"], own_successions["successor_iso3"], strict=True)]
+    ]
+    data = RelationsData(
+        relations=relations,
+        events=events,
+        successions=pd.concat([shared, extra], ignore_index=True),
+        missions=pd.DataFrame(columns=list(TABLES["missions"].schema.columns), dtype=str),
+        no_relations=pd.DataFrame(columns=list(TABLES["no_relations"].schema.columns), dtype=str),
+    )
+    try:
+        check_relations_integrity(data)
+    except DataError as exc:
+        rename = _ROK_FILE_NAMES.get(exc.filename, exc.filename)
+        message = exc.message
+        for dprk_name, rok_name in _ROK_FILE_NAMES.items():
+            message = message.replace(dprk_name, rok_name)
+        raise DataError(rename, message, exc.line, exc.column) from None
+    return data

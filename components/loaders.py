@@ -9,12 +9,14 @@ message (``ui.show_data_error``); other pages keep working.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import changes, data_catalog, datasets, figures, regions, source_kinds, story
+from components import changes, country_page, data_catalog, datasets, figures, regions, source_kinds, story, timeline
 from components.datasets import DataError, RelationsData
 from components.relations import RelationsIndex, relations_at, relations_per_year
 from components.schemas import TABLES
@@ -32,6 +34,12 @@ def relations_data() -> RelationsData:
 def relations_index() -> RelationsIndex:
     """Shared, read-only index over ``relations_data`` (raises ``DataError``)."""
     return RelationsIndex(relations_data())
+
+
+@st.cache_resource(show_spinner=False)
+def rok_relations_index() -> RelationsIndex:
+    """The Republic of Korea's relations, validated once and shared read-only (raises ``DataError``)."""
+    return RelationsIndex(datasets.load_rok_relations_data())
 
 
 @st.cache_data(show_spinner=False)
@@ -58,6 +66,14 @@ def per_year(today: dt.date) -> pd.DataFrame:
     return relations_per_year(relations_index(), FIRST_YEAR, today.year, today)
 
 
+@st.cache_data(show_spinner=False)
+def race_per_year(today: dt.date) -> pd.DataFrame:
+    """Partners of each Korea, of both, and the share of both, at each year's end."""
+    from components.race import race_per_year as compute
+
+    return compute(relations_index(), rok_relations_index(), FIRST_YEAR, today.year, today)
+
+
 # Figures are cached as shared resources: building one validates every property (~20 ms), and
 # st.plotly_chart only reads them (it serialises a copy). One per date, shared by all visitors.
 @st.cache_resource(show_spinner=False, max_entries=200)
@@ -70,6 +86,62 @@ def map_figure(when: dt.date, today: dt.date) -> go.Figure:
 def recognition_sparkline(today: dt.date, year: int) -> str:
     """SVG of relations per year with ``year`` marked."""
     return figures.recognition_sparkline(per_year(today), year)
+
+
+@st.cache_data(show_spinner=False)
+def country_choices() -> list[str]:
+    """Codes the country page offers, sorted by name (raises ``DataError``)."""
+    return country_page.country_choices(relations_index(), table("events"), gifts())
+
+
+@st.cache_data(show_spinner=False, max_entries=300)
+def country_record(code: str, today: dt.date) -> country_page.CountryRecord:
+    """One state's whole record, computed once per code and day for all visitors (~15–50 ms cold)."""
+    return country_page.country_record(relations_index(), table("events"), gifts(), code, today)
+
+
+@st.cache_resource(show_spinner=False, max_entries=300)
+def locator_figure(code: str, today: dt.date) -> go.Figure:
+    """The country page's small locator map (shared, read-only like ``map_figure``)."""
+    record = country_record(code, today)
+    points = country_page.label_points(_world_geometry(), table("centroids"))
+    return country_page.locator_map(record.locator, table("centroids"), record.name, points)
+
+
+@st.cache_data(show_spinner=False)
+def _world_geometry() -> dict:
+    """static/world_110m.json, the map geometry the browser draws (read for its label points)."""
+    path = Path(__file__).resolve().parent.parent / "static" / "world_110m.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # the locator then shows the whole world
+
+
+@st.cache_data(show_spinner=False)
+def relation_lane() -> pd.DataFrame:
+    """relation_events.csv shaped as the Timelines' two relation lanes."""
+    return timeline.relation_lane_events(table("relation_events"))
+
+
+TimelineFilters = tuple[str, tuple[str, ...], str | None, str | None, str | None]
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def timeline_rows(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
+    """Events and relation-lane rows of one filter set (view, lanes, country, region, search)."""
+    view, lanes, country, region, text = filters
+    frames = [table("events"), relation_lane()]
+    shown = [timeline.filter_events(f, view, today, list(lanes), country, text, region) for f in frames]
+    rows = pd.concat(shown, ignore_index=True).fillna({"event": ""})
+    return rows.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+# Shared like ``map_figure``: a filter set's figure is built once (~40 ms) for every visitor.
+@st.cache_resource(show_spinner=False, max_entries=128)
+def timeline_figure(filters: TimelineFilters, today: dt.date) -> go.Figure:
+    """The Timelines figure of one filter set."""
+    return timeline.timeline_figure(timeline_rows(filters, today), table("events"), per_year(today), filters[0], today)
 
 
 # The Data & sources page: tables computed across all datasets once per process, not per rerun.
@@ -179,12 +251,19 @@ __all__ = [
     "DataError",
     "relations_data",
     "relations_index",
+    "rok_relations_index",
     "table",
     "gifts",
     "map_status",
     "per_year",
     "map_figure",
     "FIRST_YEAR",
+    "country_choices",
+    "country_record",
+    "locator_figure",
+    "relation_lane",
+    "timeline_rows",
+    "timeline_figure",
     "data_overview",
     "browsable",
     "citation",
