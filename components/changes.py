@@ -3,14 +3,15 @@
 Two views of a change, because the issue's two figures count different things:
 - ``compare_status`` / ``changes_between`` work on **today's map**: every mapped code's category at
   both dates (``RelationsIndex.status``, so a territory that belonged to the USSR shows the
-  USSR's relations). A row changes when its category differs. Between 1988 and 1992 that gives
-  the 28 changes of a diff of the two map CSVs: 13 former Soviet republics whose ties became
-  their own, 7 states that gained relations, 8 territories that lost them (Nicaragua's break,
-  Germany after East Germany, and the Yugoslav and Soviet republics with no ties of their own).
+  USSR's relations). A row changes when its category differs: exactly the diff of the two map
+  CSVs that issue 11 did by hand (28 changes between the ends of 1988 and 1992 with that day's
+  data: former Soviet republics whose ties became their own, states that gained relations, and
+  territories that lost them — Nicaragua's break, Germany after East Germany, the Yugoslav and
+  Soviet republics with no ties of their own).
 - ``party_changes`` counts **parties** (states that existed at the date, dissolved ones included,
-  and the EU), as ``count_with_relations`` does: 92 at the end of 1988, 109 at the end of 1992
-  (21 gained, including Russia and Serbia and Montenegro as continuing states; 4 lost: the USSR,
-  East Germany and Yugoslavia ceased to exist, Nicaragua severed).
+  and the EU), as ``count_with_relations`` does (the issue's 92 -> 109): gains (Russia and Serbia
+  and Montenegro as continuing states among them) and losses (the USSR, East Germany and
+  Yugoslavia ceased to exist, Nicaragua severed) add up to the difference of the two counts.
 
 Every change carries the dated event that caused it and that event's source: the state's own
 relationship event, its predecessor's, or the succession (``successions.csv``) that moved the

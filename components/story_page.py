@@ -14,6 +14,7 @@ from components.story import CHAPTERS
 
 CHAPTER_PARAM = "chapter"
 PRINT_PARAM = "print"
+JUMP_KEY = "story_jump"
 
 # Static CSS only (no data-derived text): larger type for a projector, and a print layout
 # without the sidebar, the header or the controls.
@@ -65,6 +66,13 @@ def go_to(number: int) -> None:
     st.query_params[CHAPTER_PARAM] = str(number)
 
 
+def jump() -> None:
+    """Chapter picker callback: the picked chapter goes into the URL (a cleared pick changes nothing)."""
+    picked = st.session_state.get(JUMP_KEY)
+    if picked:
+        go_to(int(picked))
+
+
 def styles(handout: bool) -> None:
     st.html(STORY_CSS)
     if handout:
@@ -89,6 +97,16 @@ def navigation(number: int) -> None:
             on_click=go_to,
             args=(number + 1,),
             disabled=number >= len(CHAPTERS),
+        )
+        # The picker shows the chapter in the URL: set before the widget is drawn, every run.
+        st.session_state[JUMP_KEY] = number
+        st.segmented_control(
+            "Chapter",
+            list(range(1, len(CHAPTERS) + 1)),
+            key=JUMP_KEY,
+            on_change=jump,
+            label_visibility="collapsed",
+            help="Go to a chapter",
         )
         st.link_button(
             "Printable handout",

@@ -48,6 +48,9 @@ def test_next_and_previous_move_through_the_url():
     at.button(key="story_previous").click().run()
     at.button(key="story_previous").click().run()
     assert at.title[0].value == story.CHAPTERS[0].title
+    at.get("button_group")[0].set_value(7).run()
+    assert at.title[0].value == story.CHAPTERS[6].title
+    assert at.query_params["chapter"] in ("7", ["7"])
 
 
 def test_handout_view_hides_the_controls():
