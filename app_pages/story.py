@@ -14,6 +14,7 @@ handout, print_notice = story_page.read_print()
 story_page.styles(handout)
 today = dt.date.today()
 try:
+    loaders.table("centroids")  # the map's small states: checked here so a broken file is named
     chapter = loaders.story_chapter(number, today)
 except (DataError, KeyError) as error:  # KeyError: a boundary event missing from events.csv
     ui.show_data_error(error if isinstance(error, DataError) else DataError("events.csv", f"no event {error}"))
