@@ -65,6 +65,8 @@ COMPARE_COLOURS = {
     "dprk": "#222222",
 }
 CHANGE_KINDS = ("gained", "lost", "changed")
+# Hover lines of the compare map after the name and category: (label, column of compare_status).
+COMPARE_HOVER = (("Before", "from"), ("After", "to"), ("Event", "event"), ("Date", "date"), ("Source", "source_url"))
 
 CHANGE_COLUMNS = ["iso3", "name", "continent", "region", "change", "from", "to", "date", "event", "source_url"]
 YEAR_COLUMNS = ["date", "iso3", "name", "continent", "region", "event", "source_url"]

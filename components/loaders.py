@@ -245,11 +245,20 @@ def year_change_regions() -> pd.DataFrame:
     return pd.DataFrame({"continent": [regions.continent(c) for c in codes], "region": [regions.un_subregion(c) for c in codes]})
 
 
+COMPARE_CATEGORIES = figures.CategorySpec(changes.COMPARE_LABELS, changes.COMPARE_COLOURS)
+
+
 @st.cache_resource(show_spinner=False, max_entries=200)
-def compare_figure(earlier: dt.date, later: dt.date) -> go.Figure:
-    """The map of what changed between two dates (gained, lost, changed, unchanged)."""
-    # Until the shared map builder takes a category spec, the map at the later date stands in.
-    return map_figure(later, later)
+def compare_figure(earlier: dt.date, later: dt.date, presenting: bool = False) -> go.Figure:
+    """The map of what changed between two dates: gained, lost, changed, unchanged (shared, read-only)."""
+    return figures.category_map(
+        compare_status(earlier, later),
+        COMPARE_CATEGORIES,
+        dots=map_dots(),
+        title=f"What changed between {earlier:%d %b %Y} and {later:%d %b %Y}",
+        hover=changes.COMPARE_HOVER,
+        font_size=18 if presenting else 13,
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=50)

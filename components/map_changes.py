@@ -102,6 +102,22 @@ def compare_dates(year: int, today: dt.date) -> tuple[dt.date, dt.date] | None:
     return year_end(first, today), year_end(second, today)
 
 
+def compare_chart(earlier: dt.date, later: dt.date, on_select, presenting: bool) -> None:
+    """The compare map in the map page's frame; a click opens the country panel as on the main map."""
+    from components.map_page import CHART_KEY
+
+    with st.container(key="map_frame"):
+        st.plotly_chart(
+            loaders.compare_figure(earlier, later, presenting),
+            key=CHART_KEY,
+            on_select=on_select,
+            selection_mode="points",
+            config=ui.MAP_CONFIG,
+            width="stretch",
+            height="stretch",
+        )
+
+
 def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None:
     """Counts, the table of gained / lost / changed states with sources, and its CSV."""
     index = loaders.relations_index()

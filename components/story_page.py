@@ -19,6 +19,8 @@ JUMP_KEY = "story_jump"
 # Static CSS only (no data-derived text): larger type for a projector, and a print layout
 # without the sidebar, the header or the controls.
 STORY_CSS = """<style>
+.st-key-story_map_frame { height: clamp(320px, 62vh, 1100px); }
+.st-key-story_map_frame [data-testid="stPlotlyChart"] { height: 100%; }
 .st-key-story_text p { font-size: 1.45rem; line-height: 1.55; }
 .st-key-story_side p, .st-key-story_gift p { font-size: 1.1rem; line-height: 1.45; }
 @media print {
@@ -35,6 +37,7 @@ STORY_CSS = """<style>
 # The handout view: the page already at about an A4 width on screen, so the map is sized for
 # the page before printing (plotly does not redraw when the browser switches to print layout).
 HANDOUT_CSS = """<style>
+.st-key-story_map_frame { height: 440px; }
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"], header,
 .st-key-story_nav { display: none !important; }
 .block-container, [data-testid="stMainBlockContainer"] { max-width: 46rem !important; padding-top: 1rem !important; }
