@@ -35,7 +35,7 @@ with text_col, st.container(key="story_text"):
 with map_col:
     with st.container(key="story_map_frame"):
         st.plotly_chart(
-            loaders.compare_figure(chapter["start"], chapter["end"], not handout),
+            loaders.compare_figure(chapter["start"], chapter["end"], 12 if handout else 15),
             key="story_map",
             config=ui.MAP_CONFIG,
             width="stretch",

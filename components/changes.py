@@ -48,7 +48,7 @@ UNDATED = "undated"
 COMPARE_LABELS = {
     "gained": "Gained relations",
     "lost": "Lost relations",
-    "changed": "Changed (e.g. now its own relations, or severed → suspended)",
+    "changed": "Changed (e.g. ties now its own)",
     "unchanged_with": "Relations at both dates",
     "unchanged_without": "No relations at either date",
     "undated": "Relations today, start not documented",

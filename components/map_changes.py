@@ -108,7 +108,7 @@ def compare_chart(earlier: dt.date, later: dt.date, on_select, presenting: bool)
 
     with st.container(key="map_frame"):
         st.plotly_chart(
-            loaders.compare_figure(earlier, later, presenting),
+            loaders.compare_figure(earlier, later, 18 if presenting else 13),
             key=CHART_KEY,
             on_select=on_select,
             selection_mode="points",

@@ -91,7 +91,8 @@ def test_compare_view_lists_gained_lost_and_changed_states():
     assert hovered["CHN"] == changes.COMPARE_LABELS["unchanged_with"]
     assert hovered["USA"] == changes.COMPARE_LABELS["unchanged_without"]
     legend = [trace["name"] for trace in figure["data"] if trace.get("showlegend")]
-    assert set(changes.COMPARE_LABELS.values()) <= set(legend)
+    assert set(legend) == set(hovered.values())  # one legend line per category drawn, no more
+    assert changes.COMPARE_LABELS["undated"] not in legend
     # Turning the comparison off brings back the year's list.
     at.selectbox(key="compare").set_value(None).run()
     assert at.subheader[0].value == "Changes in 1992"
