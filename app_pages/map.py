@@ -56,7 +56,10 @@ def atlas() -> None:
     map_page.write_url()
     map_changes.write_url()
     compared = map_changes.compare_dates(when.year, map_page.today())
-    VIEWS["dprk"](when)
+    if compared:
+        map_changes.compare_chart(*compared, partial(map_page.on_map_select, set(pickable)), map_page.presenting())
+    else:
+        VIEWS["dprk"](when)
     count, chart, notes = st.columns([1, 1.3, 1.3])
     count.metric(f"Parties with relations on {when:%d %b %Y}", count_with_relations(index, when))
     with count:

@@ -18,6 +18,7 @@ import streamlit as st
 
 from components import changes, country_page, data_catalog, datasets, figures, regions, relations, source_kinds, story, timeline
 from components.datasets import DataError, RelationsData
+from components.dates import format_partial
 from components.relations import RelationsIndex, party_dots, relations_at, relations_per_year
 from components.schemas import TABLES
 
@@ -299,10 +300,23 @@ def year_change_regions() -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=200)
-def compare_figure(earlier: dt.date, later: dt.date) -> go.Figure:
-    """The map of what changed between two dates (gained, lost, changed, unchanged)."""
-    # Until the shared map builder takes a category spec, the map at the later date stands in.
-    return map_figure(later, later)
+def compare_figure(earlier: dt.date, later: dt.date, font_size: int = 13) -> go.Figure:
+    """The map of what changed between two dates: gained, lost, changed, unchanged (shared, read-only)."""
+    status = compare_status(earlier, later)
+    # Only the categories drawn get a legend line: a short legend leaves the map its room.
+    present = set(status["category"])
+    spec = figures.CategorySpec(
+        {k: v for k, v in changes.COMPARE_LABELS.items() if k in present},
+        {k: v for k, v in changes.COMPARE_COLOURS.items() if k in present},
+    )
+    return figures.category_map(
+        status,
+        spec,
+        dots=map_dots(),
+        title=f"What changed between {format_partial(earlier.isoformat())} and {format_partial(later.isoformat())}",
+        hover=changes.COMPARE_HOVER,
+        font_size=font_size,
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=50)

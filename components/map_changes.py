@@ -32,8 +32,7 @@ CHANGE_TABLE_CONFIG = {
     "to": st.column_config.TextColumn("After", width="medium"),
     "date": "Date",
     "event": "Event",
-    "source_url": ui.SOURCE_COLUMN,
-    "source_kind": ui.SOURCE_KIND_COLUMN,
+    **ui.SOURCE_COLUMNS,
 }
 YEAR_TABLE_CONFIG = {
     "iso3": None,
@@ -42,8 +41,7 @@ YEAR_TABLE_CONFIG = {
     "continent": "Continent",
     "region": "UN sub-region",
     "event": "Event",
-    "source_url": ui.SOURCE_COLUMN,
-    "source_kind": ui.SOURCE_KIND_COLUMN,
+    **ui.SOURCE_COLUMNS,
 }
 
 
@@ -104,6 +102,22 @@ def compare_dates(year: int, today: dt.date) -> tuple[dt.date, dt.date] | None:
     return year_end(first, today), year_end(second, today)
 
 
+def compare_chart(earlier: dt.date, later: dt.date, on_select, presenting: bool) -> None:
+    """The compare map in the map page's frame; a click opens the country panel as on the main map."""
+    from components.map_page import CHART_KEY
+
+    with st.container(key="map_frame"):
+        st.plotly_chart(
+            loaders.compare_figure(earlier, later, 18 if presenting else 13),
+            key=CHART_KEY,
+            on_select=on_select,
+            selection_mode="points",
+            config=ui.MAP_CONFIG,
+            width="stretch",
+            height="stretch",
+        )
+
+
 def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None:
     """Counts, the table of gained / lost / changed states with sources, and its CSV."""
     index = loaders.relations_index()
@@ -117,7 +131,7 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
     cols[2].metric("States gained", counts["gained"])
     cols[3].metric("States lost", counts["lost"])
     cols[4].metric("States changed", counts["changed"])
-    table = changes.changes_between(status)
+    table = with_source_kind(changes.changes_between(status))
     if table.empty:
         st.info("No state's relations changed between these dates.")
         return
@@ -148,8 +162,7 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
                 "change": "Change",
                 "date": "Date",
                 "event": "Event",
-                "source_url": ui.SOURCE_COLUMN,
-                "source_kind": ui.SOURCE_KIND_COLUMN,
+                **ui.SOURCE_COLUMNS,
             },
         )
 
@@ -159,7 +172,7 @@ def show_year_changes(year: int) -> None:
     st.subheader(f"Changes in {year}")
     st.selectbox("Region", all_region_options(), key=REGION_KEY)
     region = st.session_state.get(REGION_KEY)
-    table = changes.filter_region(loaders.year_changes(year), region)
+    table = with_source_kind(changes.filter_region(loaders.year_changes(year), region))
     where = "" if region in (None, changes.ALL_REGIONS) else f" in {region}"
     if table.empty:
         st.caption(f"No relations were established, suspended, severed or restored{where} in {year}.")
