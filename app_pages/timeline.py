@@ -7,6 +7,7 @@ import streamlit as st
 
 from components import loaders, params, ui, url_state
 from components.countries import country_name
+from components.data_catalog import with_source_kind
 from components.datasets import DataError
 from components.race_page import show_race_chart
 from components.schemas import EVENT_CATEGORIES
@@ -91,15 +92,15 @@ if chosen in set(events["event_id"]):
         st.write(record["summary"])
         if record["notes"]:
             st.caption(f"Notes: {record['notes']}")
-        st.markdown(f"Source: [{record['source_url']}]({record['source_url']})")
+        st.markdown(f"Source: {ui.source_markdown(record['source_url'])}")
         st.link_button(f"Open the map at {record['map_year']}", f"map?year={record['map_year']}")
 
 with st.expander("All filtered events as a table (sortable, with source links)"):
     st.dataframe(
-        shown[["date", "end_date", "title", "category", "countries", "source_url"]],
+        with_source_kind(shown[["date", "end_date", "title", "category", "countries", "source_url"]]),
         hide_index=True,
         width="stretch",
-        column_config={"source_url": ui.SOURCE_COLUMN},
+        column_config=ui.SOURCE_COLUMNS,
     )
     st.download_button(
         "Download these events (CSV)",

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import plotly.graph_objects as go
 
+from components import source_kinds
 from components.countries import country_name
 from components.dates import date_start, format_partial
 from components.figures import GEO_LAYOUT
@@ -30,7 +31,7 @@ def _leader(name: str) -> str:
 
 
 def prepare(gifts: pd.DataFrame) -> pd.DataFrame:
-    """Add direction, counterpart, DPRK leader, start date and year."""
+    """Add direction, counterpart, DPRK leader, start date, year and the kind of source."""
     frame = gifts.copy()
     received = frame["recipient_iso3"] == DPRK
     frame["direction"] = received.map({True: "received", False: "given"})
@@ -39,6 +40,8 @@ def prepare(gifts: pd.DataFrame) -> pd.DataFrame:
     frame["leader"] = frame["recipient"].where(received, frame["giver"]).map(_leader)
     frame["start"] = frame["date"].map(date_start)
     frame["year"] = frame["start"].map(lambda d: d.year)
+    frame["source_kind_key"] = frame["source_url"].map(source_kinds.kind_of)
+    frame["source_kind"] = frame["source_kind_key"].map(source_kinds.label)
     return frame
 
 
@@ -51,6 +54,7 @@ def filter_gifts(
     leader: str | None = None,
     categories: list[str] | None = None,
     text: str | None = None,
+    kinds: list[str] | None = None,
 ) -> pd.DataFrame:
     """Prepared gifts narrowed by every filter of the page (None/empty means 'all')."""
     start, end = period_bounds(period, today)
@@ -63,11 +67,18 @@ def filter_gifts(
         keep &= gifts["leader"] == leader
     if categories:
         keep &= gifts["category"].isin(categories)
+    if kinds:
+        keep &= gifts["source_kind_key"].isin(kinds)
     if text:
         needle = text.casefold()
         haystack = gifts[["giver", "recipient", "item", "occasion", "notes"]].agg(" ".join, axis=1).str.casefold()
         keep &= haystack.str.contains(needle, regex=False)
     return gifts[keep].sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def source_kind_mix(gifts: pd.DataFrame) -> str:
+    """The kinds of source the given gifts rest on, with counts and shares, largest first."""
+    return source_kinds.mix_text(gifts["source_url"])
 
 
 def top_counterparts(gifts: pd.DataFrame, n: int = 10) -> pd.DataFrame:
@@ -190,5 +201,6 @@ def gift_card(gift: pd.Series) -> dict[str, str]:
         "notes": gift["notes"],
         "source_url": gift["source_url"],
         "source_site": urlsplit(gift["source_url"]).netloc.removeprefix("www."),
+        "source_kind": source_kinds.label(source_kinds.kind_of(gift["source_url"])),
         "event_id": gift["event_id"],
     }

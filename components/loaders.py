@@ -14,9 +14,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import datasets, figures
+from components import data_catalog, datasets, figures, source_kinds
 from components.datasets import DataError, RelationsData
 from components.relations import RelationsIndex, relations_at, relations_per_year
+from components.schemas import TABLES
 
 FIRST_YEAR = 1948
 
@@ -85,6 +86,59 @@ def recognition_sparkline(today: dt.date, year: int) -> str:
     return figures.recognition_sparkline(per_year(today), year)
 
 
+# The Data & sources page: tables computed across all datasets once per process, not per rerun.
+@st.cache_data(show_spinner=False)
+def data_overview() -> data_catalog.Overview:
+    """Coverage, source kinds and conflicts of every dataset that loads; broken files are named."""
+    tables, errors = {}, {}
+    for name in TABLES:
+        try:
+            tables[name] = table(name)
+        except DataError as error:
+            errors[name] = str(error)
+    return data_catalog.overview(tables, errors)
+
+
+@st.cache_data(show_spinner=False)
+def browsable(name: str) -> pd.DataFrame:
+    """One dataset with the kind of each row's source beside it (raises ``DataError``)."""
+    return data_catalog.with_source_kind(table(name))
+
+
+@st.cache_data(show_spinner=False)
+def citation(name: str) -> data_catalog.Citation:
+    """What a reference to one dataset needs: version, rows, latest date, fingerprint (raises ``DataError``)."""
+    frame = table(name)
+    path = datasets.data_dir() / TABLES[name].filename
+    return data_catalog.Citation(
+        version=data_catalog.project_version(datasets.DATA_DIR.parent / "pyproject.toml"),
+        filename=TABLES[name].filename,
+        rows=len(frame),
+        latest=data_catalog.latest_date(frame),
+        fingerprint=data_catalog.fingerprint([path.read_bytes()]),
+    )
+
+
+@st.cache_data(show_spinner=False)
+def data_text(filename: str) -> str | None:
+    """A text file of the data folder (README.md, OPEN_QUESTIONS.md), or None when it is missing."""
+    path = datasets.data_dir() / filename
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+@st.cache_data(show_spinner=False)
+def source_mix(filenames: tuple[str, ...]) -> str:
+    """The kinds of the sources of some data files, as one line (files that fail to load are skipped)."""
+    names = [name for name, spec in TABLES.items() if spec.filename in filenames]
+    urls = []
+    for name in names:
+        try:
+            urls.extend(table(name)["source_url"])
+        except DataError:
+            continue
+    return source_kinds.mix_text(urls)
+
+
 __all__ = [
     "DataError",
     "relations_data",
@@ -96,4 +150,9 @@ __all__ = [
     "per_year",
     "map_figure",
     "FIRST_YEAR",
+    "data_overview",
+    "browsable",
+    "citation",
+    "data_text",
+    "source_mix",
 ]

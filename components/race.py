@@ -3,7 +3,8 @@
 Pure (no Streamlit). Both sides are answered by the same ``RelationsIndex`` rules, one index per
 Korea, so predecessor states and breaks work alike:
 
-- A state counts as having relations with a Korea when its category there is "relations",
+- A state counts as having relations with a Korea when its category there is "relations" (dated
+  or not),
   "relations through a predecessor state" (Ukraine in 1991 through the USSR) or "part of today's
   territory had relations" (Germany before 1990 through East Germany, Vietnam before 1975 through
   North Vietnam). On today's map the territory then held a partner of that Korea, and the hover
@@ -44,7 +45,7 @@ RACE_COLOURS = {
 }
 KOREAS = {"PRK", "KOR"}
 
-_COUNTS = {"relations", "via_predecessor", "partial_predecessor"}
+_COUNTS = {"relations", "undated", "via_predecessor", "partial_predecessor"}
 
 
 def _side(index: RelationsIndex, code: str, when: dt.date) -> tuple[bool, str]:

@@ -100,7 +100,8 @@ def test_gifts_page_draws_its_map_and_table(page, server_url):
 
 def test_data_page_offers_every_file(page, server_url):
     page.goto(f"{server_url}/data")
-    page.get_by_text("Download CSV").first.wait_for(timeout=30_000)
+    # The page draws one dataset after another: wait for the eighth button, not just the first.
+    page.get_by_text("Download CSV").nth(7).wait_for(timeout=30_000)
     assert page.get_by_text("Download CSV").count() >= 8
     assert page.offsite.blocked == []
 
