@@ -158,6 +158,13 @@ if chosen in set(gifts["gift_id"]):
         st.markdown(f"Source: {ui.source_markdown(card['source_url'])}")
         if card["event_id"]:
             st.link_button("Open the related event", f"timeline?event={card['event_id']}")
+        for code in card["country_codes"]:
+            st.page_link(
+                "app_pages/country.py",
+                label=f"{country_name(code)}: its country page",
+                icon=":material/flag:",
+                query_params={"country": code},
+            )
 
 flows, over_time, summary = st.tabs(["Flows", "Over time", "How it changed after 1989"])
 with flows:

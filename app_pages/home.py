@@ -60,6 +60,9 @@ st.page_link("app_pages/map.py", label="Recognition map — who recognised the D
 st.page_link("app_pages/timeline.py", label="Timelines — the Cold War and the years since 1989", icon=":material/timeline:")
 st.page_link("app_pages/gifts.py", label="Gift exchanges — what leaders gave and received", icon=":material/redeem:")
 st.page_link(
+    "app_pages/story.py", label="Story — eight chapters to project in class, with handouts", icon=":material/co_present:"
+)
+st.page_link(
     "app_pages/data.py", label="Data & sources — downloads, data dictionary, open questions", icon=":material/menu_book:"
 )
 

@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from components import loaders, map_page, ui
+from components import loaders, map_changes, map_page, ui
 from components.countries import country_name
 from components.datasets import DataError
 from components.relations import count_with_relations, map_codes
@@ -23,6 +23,7 @@ st.caption(
     "31 December (today, for the current year)."
 )
 ui.show_notice(map_page.init_from_url(set(map_codes())))
+ui.show_notice(map_changes.init_from_url(st.session_state[map_page.YEAR_KEY], map_page.today()))
 
 
 @st.fragment(run_every=1.0 if st.session_state.get(map_page.PLAYING_KEY) else None)
@@ -30,7 +31,9 @@ def atlas() -> None:
     map_page.advance_if_playing()
     when = map_page.controls()
     map_page.write_url()
+    map_changes.write_url()
     status = loaders.map_status(when)
+    compared = map_changes.compare_dates(when.year, map_page.today())
     left, right = st.columns([3, 1.1])
     with left:
         st.plotly_chart(
@@ -42,6 +45,7 @@ def atlas() -> None:
             width="stretch",
         )
     with right:
+        map_changes.compare_control(map_page.today())
         st.metric(f"Parties with relations on {when:%d %b %Y}", count_with_relations(index, when))
         st.image(loaders.recognition_sparkline(map_page.today(), when.year), width="stretch")
         st.caption(
@@ -59,6 +63,10 @@ def atlas() -> None:
         "Click a country, or a dot for a small state, to see its full dated record. The count includes the EU "
         "and Palestine; a dissolved state counts while it existed, its successors after."
     )
+    if compared:
+        map_changes.show_compare(*compared, loaders.compare_status(*compared))
+    else:
+        map_changes.show_year_changes(when.year)
     # Inside the fragment: a click reruns only the fragment, and the panel must follow it.
     code = st.session_state.get(map_page.COUNTRY_KEY)
     if code:
@@ -66,6 +74,12 @@ def atlas() -> None:
             head, close = st.columns([6, 1])
             head.subheader(country_name(code))
             close.button("Close", key="close_country", on_click=map_page.clear_country)
+            st.page_link(
+                "app_pages/country.py",
+                label=f"{country_name(code)}: the whole record on its country page",
+                icon=":material/flag:",
+                query_params={"country": code},
+            )
             ui.country_profile(index, code)
 
 

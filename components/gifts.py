@@ -189,7 +189,7 @@ def gifts_timeline(gifts: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def gift_card(gift: pd.Series) -> dict[str, str]:
+def gift_card(gift: pd.Series) -> dict:
     """The fields of a gift's full record, readable."""
     return {
         "item": gift["item"],
@@ -203,4 +203,5 @@ def gift_card(gift: pd.Series) -> dict[str, str]:
         "source_site": urlsplit(gift["source_url"]).netloc.removeprefix("www."),
         "source_kind": source_kinds.label(source_kinds.kind_of(gift["source_url"])),
         "event_id": gift["event_id"],
+        "country_codes": [c for c in dict.fromkeys((gift["giver_iso3"], gift["recipient_iso3"])) if c != DPRK],
     }

@@ -9,12 +9,14 @@ message (``ui.show_data_error``); other pages keep working.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import data_catalog, datasets, figures, source_kinds
+from components import changes, country_page, data_catalog, datasets, figures, regions, source_kinds, story, timeline
 from components.datasets import DataError, RelationsData
 from components.relations import RelationsIndex, relations_at, relations_per_year
 from components.schemas import TABLES
@@ -86,6 +88,62 @@ def recognition_sparkline(today: dt.date, year: int) -> str:
     return figures.recognition_sparkline(per_year(today), year)
 
 
+@st.cache_data(show_spinner=False)
+def country_choices() -> list[str]:
+    """Codes the country page offers, sorted by name (raises ``DataError``)."""
+    return country_page.country_choices(relations_index(), table("events"), gifts())
+
+
+@st.cache_data(show_spinner=False, max_entries=300)
+def country_record(code: str, today: dt.date) -> country_page.CountryRecord:
+    """One state's whole record, computed once per code and day for all visitors (~15–50 ms cold)."""
+    return country_page.country_record(relations_index(), table("events"), gifts(), code, today)
+
+
+@st.cache_resource(show_spinner=False, max_entries=300)
+def locator_figure(code: str, today: dt.date) -> go.Figure:
+    """The country page's small locator map (shared, read-only like ``map_figure``)."""
+    record = country_record(code, today)
+    points = country_page.label_points(_world_geometry(), table("centroids"))
+    return country_page.locator_map(record.locator, table("centroids"), record.name, points)
+
+
+@st.cache_data(show_spinner=False)
+def _world_geometry() -> dict:
+    """static/world_110m.json, the map geometry the browser draws (read for its label points)."""
+    path = Path(__file__).resolve().parent.parent / "static" / "world_110m.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # the locator then shows the whole world
+
+
+@st.cache_data(show_spinner=False)
+def relation_lane() -> pd.DataFrame:
+    """relation_events.csv shaped as the Timelines' two relation lanes."""
+    return timeline.relation_lane_events(table("relation_events"))
+
+
+TimelineFilters = tuple[str, tuple[str, ...], str | None, str | None, str | None]
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def timeline_rows(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
+    """Events and relation-lane rows of one filter set (view, lanes, country, region, search)."""
+    view, lanes, country, region, text = filters
+    frames = [table("events"), relation_lane()]
+    shown = [timeline.filter_events(f, view, today, list(lanes), country, text, region) for f in frames]
+    rows = pd.concat(shown, ignore_index=True).fillna({"event": ""})
+    return rows.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+# Shared like ``map_figure``: a filter set's figure is built once (~40 ms) for every visitor.
+@st.cache_resource(show_spinner=False, max_entries=128)
+def timeline_figure(filters: TimelineFilters, today: dt.date) -> go.Figure:
+    """The Timelines figure of one filter set."""
+    return timeline.timeline_figure(timeline_rows(filters, today), table("events"), per_year(today), filters[0], today)
+
+
 # The Data & sources page: tables computed across all datasets once per process, not per rerun.
 @st.cache_data(show_spinner=False)
 def data_overview() -> data_catalog.Overview:
@@ -139,6 +197,56 @@ def source_mix(filenames: tuple[str, ...]) -> str:
     return source_kinds.mix_text(urls)
 
 
+# --- Changes (components/changes.py): the compare view, the year's changes list, story chapters ---
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def compare_status(earlier: dt.date, later: dt.date) -> pd.DataFrame:
+    """``changes.compare_status`` for one pair of dates, shared by all visitors."""
+    return changes.compare_status(relations_index(), earlier, later)
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def party_changes(earlier: dt.date, later: dt.date) -> pd.DataFrame:
+    """Parties (dissolved states included) that gained or lost relations between two dates."""
+    return changes.party_changes(relations_index(), earlier, later)
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def year_changes(year: int) -> pd.DataFrame:
+    """Relations established, suspended, severed and restored in one year."""
+    return changes.year_changes(relations_index(), year)
+
+
+@st.cache_data(show_spinner=False)
+def year_change_regions() -> pd.DataFrame:
+    """Continent and sub-region of every state with a relationship event (the region filter's choices)."""
+    codes = sorted(set(relations_index().relationship_events["iso3"]))
+    return pd.DataFrame({"continent": [regions.continent(c) for c in codes], "region": [regions.un_subregion(c) for c in codes]})
+
+
+@st.cache_resource(show_spinner=False, max_entries=200)
+def compare_figure(earlier: dt.date, later: dt.date) -> go.Figure:
+    """The map of what changed between two dates (gained, lost, changed, unchanged)."""
+    # Until the shared map builder takes a category spec, the map at the later date stands in.
+    return map_figure(later, later)
+
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def story_chapter(number: int, today: dt.date) -> dict:
+    """A chapter's filled text, period, key events and gift (1-based ``number``)."""
+    chapter = story.CHAPTERS[number - 1]
+    events = table("events")
+    start, end = story.chapter_period(chapter, events, today)
+    return {
+        "text": story.chapter_text(relations_index(), events, chapter, today),
+        "start": start,
+        "end": end,
+        "events": story.chapter_events(events, chapter),
+        "gift": story.chapter_gift(gifts(), chapter),
+    }
+
+
 __all__ = [
     "DataError",
     "relations_data",
@@ -150,6 +258,12 @@ __all__ = [
     "per_year",
     "map_figure",
     "FIRST_YEAR",
+    "country_choices",
+    "country_record",
+    "locator_figure",
+    "relation_lane",
+    "timeline_rows",
+    "timeline_figure",
     "data_overview",
     "browsable",
     "citation",

@@ -83,6 +83,20 @@ _SITES: dict[str, tuple[str, ...]] = {
         "wikileaks.org",
     ),
     NEWS: (
+        "aif.ru",
+        "bignewsnetwork.com",
+        "imaeil.com",
+        "news1.kr",
+        "newsinfo.inquirer.net",
+        "politico.com",
+        "premiumtimesng.com",
+        "saamana.com",
+        "segyetimes.co.kr",
+        "telegraph.co.uk",
+        "voakorea.com",
+        "eir.news",
+        "theweekendleader.com",
+        "spunt.mt",
         "abcnews.go.com",
         "abc.net.au",
         "aboutcroatia.net",
@@ -281,6 +295,9 @@ _SITES: dict[str, tuple[str, ...]] = {
         "newsflash.city",
     ),
     ENCYCLOPEDIA: (
+        "britannica.com",
+        "namu.wiki",  # user-edited Korean wiki: a weak source, cited only with a note
+        "contents.nahf.or.kr",  # Northeast Asian History Foundation reference works
         "100.daum.net",  # Daum's encyclopedia
         "encykorea.aks.ac.kr",  # Encyclopedia of Korean Culture
         "universalis.fr",
@@ -288,6 +305,12 @@ _SITES: dict[str, tuple[str, ...]] = {
         "100.coroke.net",
     ),
     ACADEMIC: (
+        "cambridge.org",
+        "legacy.wilsoncenter.org",  # Wilson Center digital archive (older address)
+        "oldsite.nautilus.org",  # Nautilus Institute archive
+        "theasanforum.org",
+        "idsa.in",  # India's Institute for Defence Studies and Analyses
+        "zamane.ma",  # Moroccan history magazine
         "38north.org",
         "apjjf.org",
         "asil.org",
@@ -330,6 +353,8 @@ _SITES: dict[str, tuple[str, ...]] = {
         "abbagav.blogspot.com",  # reposts KCNA releases
     ),
     OTHER: (
+        "github.com",  # datasets such as kdiplo (compiled from the ROK foreign ministry's lists)
+        "sicht-vom-hochblauen.de",  # a personal blog
         "20thcenturywars.com",
         "360day.tistory.com",
         "afsa.org",

@@ -150,3 +150,63 @@ def test_downloads_deliver_the_data_shown(page, server_url):
     name = download.value.suggested_filename
     assert Path(download.value.path()).read_bytes() == (ROOT / "data" / name).read_bytes()
     assert page.offsite.blocked == []
+
+
+# Where a visitor would point: an interior point of a state's shape, near the middle of its interior.
+INTERIOR_POINT = """(code) => {
+    const el = [...document.querySelectorAll('.choroplethlocation')].find(p => p.__data__ && p.__data__.loc === code);
+    if (!el) return null;
+    const box = el.getBoundingClientRect();
+    const svg = el.ownerSVGElement;
+    const inverse = el.getScreenCTM().inverse();
+    const inside = [];
+    for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) {
+        const pt = svg.createSVGPoint();
+        pt.x = box.left + box.width * i / 20; pt.y = box.top + box.height * j / 20;
+        if (el.isPointInFill(pt.matrixTransform(inverse))) inside.push([pt.x, pt.y]);
+    }
+    if (!inside.length) return null;
+    const mx = inside.reduce((s, p) => s + p[0], 0) / inside.length, my = inside.reduce((s, p) => s + p[1], 0) / inside.length;
+    inside.sort((a, b) => Math.hypot(a[0] - mx, a[1] - my) - Math.hypot(b[0] - mx, b[1] - my));
+    return inside[0];
+}"""
+STATES_IN_LOCATOR = """() => [...document.querySelectorAll('.st-key-locator .choroplethlocation')]
+    .filter(p => (p.getAttribute('d') || '').length > 20).map(p => p.__data__.loc)"""
+HISTORY_ROWS = """() => [...document.querySelectorAll('.st-key-section_history [role="row"], .st-key-section_history tr')]
+    .map(r => r.innerText.replace(/\\s+/g, ' ').trim()).filter(t => t)"""
+
+
+def test_country_page_from_a_map_click_and_from_the_picker(page, server_url):
+    page.goto(f"{server_url}/map?year=2020")
+    wait_for_map(page)
+    x, y = page.evaluate(INTERIOR_POINT, "BRA")
+    page.mouse.move(x, y)
+    page.wait_for_function(
+        "() => document.querySelector('.hoverlayer .hovertext')?.textContent.includes('Brazil')", timeout=30_000
+    )
+    page.mouse.click(x, y)
+    panel = page.locator(".st-key-country_panel")
+    panel.wait_for(timeout=30_000)
+    panel.get_by_text("the whole record on its country page").click()
+
+    page.wait_for_function("() => document.querySelector('h1')?.innerText.trim() === 'Brazil'", timeout=30_000)
+    assert "country=BRA" in page.url
+    page.wait_for_function(f"() => ({STATES_IN_LOCATOR})().length >= 1", timeout=60_000)
+    assert page.evaluate(STATES_IN_LOCATOR) == ["BRA"]
+    page.locator(".st-key-section_history").wait_for(timeout=30_000)
+    page.wait_for_function(f"() => ({HISTORY_ROWS})().some(r => r.includes('Relations established'))", timeout=30_000)
+
+    picker = page.locator(".st-key-country_pick")
+    picker.click()
+    page.keyboard.type("East Germ")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('h1')?.innerText.trim() === 'East Germany'", timeout=30_000)
+    assert "country=DDR" in page.url
+    # Drawn on today's borders: East Germany's territory is part of today's Germany.
+    page.wait_for_function(f"() => ({STATES_IN_LOCATOR})().join() === 'DEU'", timeout=60_000)
+    page.wait_for_function(f"() => ({HISTORY_ROWS})().some(r => r.includes('East Germany'))", timeout=30_000)
+    rows = page.evaluate(HISTORY_ROWS)
+    assert any("Relations established" in r and "East Germany" in r for r in rows), rows
+    page.screenshot(path=str(ARTIFACTS / "country-ddr.png"), full_page=True)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.offsite.blocked == [], page.offsite.blocked

@@ -10,7 +10,14 @@ from streamlit.testing.v1 import AppTest
 from components.map_page import selected_code
 from tests.helpers import ROOT, copy_shipped_data
 
-PAGES = ["app_pages/home.py", "app_pages/map.py", "app_pages/timeline.py", "app_pages/gifts.py", "app_pages/data.py"]
+PAGES = [
+    "app_pages/home.py",
+    "app_pages/map.py",
+    "app_pages/timeline.py",
+    "app_pages/gifts.py",
+    "app_pages/data.py",
+    "app_pages/country.py",
+]
 
 
 def app(params: dict | None = None) -> AppTest:
@@ -206,9 +213,10 @@ def test_timeline_views_change_the_events_drawn():
     shared = cold & post
     assert shared, "the 1989–1991 transition belongs to both views"
     events = pd.read_csv(ROOT / "data" / "events.csv", dtype=str, keep_default_na=False).set_index("event_id")
-    for event_id in shared:
+    for event_id in shared & set(events.index):
         start, end = events.at[event_id, "date"], events.at[event_id, "end_date"] or events.at[event_id, "date"]
         assert start[:4] <= "1991" and end[:4] >= "1989", event_id
+    assert all("1989" <= e[:4] <= "1991" for e in shared - set(events.index))  # relationship changes, id = date
     assert at.query_params["view"] == "post-1989"
 
 
