@@ -2,19 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.relations import CATEGORY_COLOURS, CATEGORY_LABELS, CATEGORY_ORDER
+from components.relations import CATEGORY_COLOURS, CATEGORY_LABELS
 
-# One hover layout for shapes and markers: name, status, established, last change, source.
-MAP_HOVER = (
-    "<b>%{customdata[0]}</b><br>%{customdata[1]}"
-    "<br>Established: %{customdata[2]}<br>Last change: %{customdata[3]}"
-    "<br>Source: %{customdata[4]}<extra></extra>"
-)
+
+@dataclass(frozen=True)
+class CategorySpec:
+    """What a category map draws: categories in legend order, their labels and their colours.
+
+    The DPRK map uses ``DPRK_CATEGORIES``; other views (compare, the two Koreas) pass their own.
+    A category added to the labels and colours shows up in the legend and on the map unchanged.
+    """
+
+    labels: Mapping[str, str]
+    colours: Mapping[str, str]
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        return tuple(self.labels)
+
+
+DPRK_CATEGORIES = CategorySpec(CATEGORY_LABELS, CATEGORY_COLOURS)
+# Hover lines after the name and status: (label, column of the status table). A ``source_url``
+# column shows its site only (the full link is in the country panel).
+DPRK_HOVER = (("Established", "established"), ("Last change", "last_change"), ("Source", "source_url"))
+
+# plotly.js gives the hover (and so the click) to a marker within ``hoverdistance`` pixels of the
+# marker's edge before the shape under the pointer (default 20 px: Germany hovered as
+# Liechtenstein). At 1 px a dot wins only when the pointer is on it; measured in the browser.
+DOT_SIZE = 8
+HOVER_DISTANCE = 1
+
 GEO_LAYOUT = dict(
     showframe=False,
     showcoastlines=False,
@@ -24,6 +48,7 @@ GEO_LAYOUT = dict(
     landcolor="#f3f3f3",
     projection_type="natural earth",
     lataxis_range=[-58, 85],
+    bgcolor="rgba(0,0,0,0)",
 )
 
 
@@ -32,99 +57,138 @@ def _source_site(url: str) -> str:
     return urlsplit(url).netloc.removeprefix("www.") if url else ""
 
 
-def _hover_row(row: dict) -> list[str]:
-    status = CATEGORY_LABELS[row["category"]] + (f" ({row['detail']})" if row["detail"] else "")
+def _hover_template(hover: Sequence[tuple[str, str]]) -> str:
+    lines = [f"<br>{label}: %{{customdata[{i + 2}]}}" for i, (label, _) in enumerate(hover)]
+    return "<b>%{customdata[0]}</b><br>%{customdata[1]}" + "".join(lines) + "<extra></extra>"
+
+
+def _hover_row(row: dict, spec: CategorySpec, hover: Sequence[tuple[str, str]]) -> list[str]:
+    detail = row.get("detail") or ""
+    values = []
+    for _, column in hover:
+        value = row.get(column) or ""
+        values.append((_source_site(value) if column == "source_url" else str(value)) or "—")
     return [
         row["name"],
-        status,
-        row["established"] or "—",
-        row["last_change"] or "—",
-        _source_site(row["source_url"]) or "—",
+        spec.labels[row["category"]] + (f" ({detail})" if detail else ""),
+        *values,
         row["iso3"],  # last: how a selected shape or marker names its state
     ]
 
 
-def _discrete_scale() -> list[list]:
+def _discrete_scale(spec: CategorySpec) -> list[list]:
     """A colorscale with one flat band per category: z = index + 0.5 picks the band's colour."""
-    count = len(CATEGORY_ORDER)
+    count = len(spec.order)
     scale = []
-    for i, category in enumerate(CATEGORY_ORDER):
-        scale += [[i / count, CATEGORY_COLOURS[category]], [(i + 1) / count, CATEGORY_COLOURS[category]]]
+    for i, category in enumerate(spec.order):
+        scale += [[i / count, spec.colours[category]], [(i + 1) / count, spec.colours[category]]]
     return scale
 
 
-def map_legend() -> str:
-    """The legend in words, as one annotation: a coloured square and the category's label."""
-    items = [f"<span style='color:{CATEGORY_COLOURS[c]}'>■</span> {CATEGORY_LABELS[c]}" for c in CATEGORY_ORDER]
-    return "   ".join(items[:3]) + "<br>" + "   ".join(items[3:])
+def _legend_entries(spec: CategorySpec, size: int) -> list[go.Scattergeo]:
+    """One empty trace per category, so plotly draws (and wraps) the legend itself.
 
-
-def recognition_map(status: pd.DataFrame, centroids: pd.DataFrame, title: str) -> go.Figure:
-    """Choropleth of ``relations.relations_at`` on modern borders.
-
-    One choropleth trace for every shape (its colour picked from a discrete scale by category)
-    and one marker trace for states missing from the 110m geometry (small islands, Malta,
-    Singapore, Bahrain…) at their centroids, so they are visible and clickable too. Measured:
-    one trace per category cost a quarter of a second more to draw on page load than this.
-    Both traces carry the ISO-3 code as the last ``customdata`` item, so a selection names the
-    state either way. The legend is an annotation in words, since the traces are not per category.
+    Empty traces cost a few bytes and no drawing, unlike one choropleth per category (measured:
+    a quarter of a second more on page load).
     """
-    positions = {row["iso3"]: (row["lon"], row["lat"]) for row in centroids.to_dict("records")}
-    index = {category: i for i, category in enumerate(CATEGORY_ORDER)}
-    shapes, dots = [], []
+    return [
+        go.Scattergeo(
+            lon=[None],
+            lat=[None],
+            mode="markers",
+            marker=dict(size=size, symbol="square", color=spec.colours[category]),
+            name=spec.labels[category],
+            hoverinfo="skip",
+            showlegend=True,
+        )
+        for category in spec.order
+    ]
+
+
+def category_map(
+    status: pd.DataFrame,
+    spec: CategorySpec = DPRK_CATEGORIES,
+    *,
+    dots: pd.DataFrame,
+    title: str,
+    hover: Sequence[tuple[str, str]] = DPRK_HOVER,
+    font_size: int = 13,
+) -> go.Figure:
+    """A world map of one category per state, on modern borders.
+
+    ``status`` has one row per code: ``iso3``, ``name``, ``category`` (a key of ``spec``), an
+    optional ``detail`` shown after the category in the hover, and the ``hover`` columns.
+    ``dots`` (iso3, lon, lat) places the states missing from the 110m geometry (small islands,
+    Malta, Singapore, Bahrain…) as markers, so they are visible and clickable too; only codes of
+    ``status`` are drawn. One choropleth trace for every shape (its colour picked from a discrete
+    scale by category) and one marker trace: measured, one trace per category cost a quarter of a
+    second more to draw on page load. Both carry the ISO-3 code as the last ``customdata`` item,
+    so a selection names the state either way.
+    """
+    positions = {row["iso3"]: (row["lon"], row["lat"]) for row in dots.to_dict("records")}
+    index = {category: i for i, category in enumerate(spec.order)}
+    template = _hover_template(hover)
+    shapes, markers = [], []
     for row in status.to_dict("records"):
-        (dots if row["iso3"] in positions else shapes).append(row)
+        (markers if row["iso3"] in positions else shapes).append(row)
     fig = go.Figure(
         [
             go.Choropleth(
                 locations=[r["iso3"] for r in shapes],
                 z=[index[r["category"]] + 0.5 for r in shapes],
                 zmin=0,
-                zmax=len(CATEGORY_ORDER),
-                colorscale=_discrete_scale(),
+                zmax=len(spec.order),
+                colorscale=_discrete_scale(spec),
                 showscale=False,
                 marker_line_color="#ffffff",
                 marker_line_width=0.4,
-                customdata=[_hover_row(r) for r in shapes],
-                hovertemplate=MAP_HOVER,
+                customdata=[_hover_row(r, spec, hover) for r in shapes],
+                hovertemplate=template,
                 name="States",
+                showlegend=False,
                 # Keep the map readable after a click: the panel below shows the selection.
                 unselected=dict(marker=dict(opacity=0.8)),
             ),
             go.Scattergeo(
                 # lon/lat only: with ``locations`` plotly.js would look the state up in the 110m
                 # geometry, which lacks it, and draw nothing.
-                lon=[positions[r["iso3"]][0] for r in dots],
-                lat=[positions[r["iso3"]][1] for r in dots],
+                lon=[positions[r["iso3"]][0] for r in markers],
+                lat=[positions[r["iso3"]][1] for r in markers],
                 mode="markers",
-                marker=dict(size=7, color=[CATEGORY_COLOURS[r["category"]] for r in dots], line=dict(color="#333333", width=0.6)),
-                customdata=[_hover_row(r) for r in dots],
-                hovertemplate=MAP_HOVER,
+                marker=dict(
+                    size=DOT_SIZE,
+                    color=[spec.colours[r["category"]] for r in markers],
+                    line=dict(color="#333333", width=0.6),
+                ),
+                customdata=[_hover_row(r, spec, hover) for r in markers],
+                hovertemplate=template,
                 name="Small states",
+                showlegend=False,
                 unselected=dict(marker=dict(opacity=0.8)),
             ),
+            *_legend_entries(spec, font_size),
         ]
     )
     fig.update_geos(**GEO_LAYOUT)
     fig.update_layout(
-        title=dict(text=title, x=0, font_size=16),
-        margin=dict(l=0, r=0, t=36, b=44),
-        height=480,
-        showlegend=False,
-        annotations=[
-            dict(
-                text=map_legend(),
-                xref="paper",
-                yref="paper",
-                x=0,
-                y=0,
-                xanchor="left",
-                yanchor="top",
-                align="left",
-                showarrow=False,
-                font=dict(size=12),
-            )
-        ],
+        title=dict(text=title, x=0, xanchor="left", font_size=font_size + 3, automargin=True),
+        margin=dict(l=0, r=0, t=40, b=0),
+        font_size=font_size,
+        # The legend is plotly's own: below the map, wrapping to the width, pushing the margin
+        # so it is never cut. Clicking an item would hide an empty trace: switched off.
+        showlegend=True,
+        legend=dict(
+            orientation="h",
+            x=0,
+            y=0,
+            xanchor="left",
+            yanchor="top",
+            itemclick=False,
+            itemdoubleclick=False,
+            font_size=font_size,
+            bgcolor="rgba(0,0,0,0)",
+        ),
+        hoverdistance=HOVER_DISTANCE,
         clickmode="event+select",
         dragmode=False,
         # Streamlit applies its own theme in the browser; plotly's default template would add
@@ -132,6 +196,11 @@ def recognition_map(status: pd.DataFrame, centroids: pd.DataFrame, title: str) -
         template=go.layout.Template(),
     )
     return fig
+
+
+def recognition_map(status: pd.DataFrame, centroids: pd.DataFrame, title: str, font_size: int = 13) -> go.Figure:
+    """The DPRK recognition map: ``relations.relations_at`` drawn with the DPRK categories."""
+    return category_map(status, DPRK_CATEGORIES, dots=centroids, title=title, font_size=font_size)
 
 
 def recognition_sparkline(per_year: pd.DataFrame, year: int, width: int = 340, height: int = 210) -> str:

@@ -16,9 +16,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import changes, country_page, data_catalog, datasets, figures, regions, source_kinds, story, timeline
+from components import changes, country_page, data_catalog, datasets, figures, regions, relations, source_kinds, story, timeline
 from components.datasets import DataError, RelationsData
-from components.relations import RelationsIndex, relations_at, relations_per_year
+from components.relations import RelationsIndex, party_dots, relations_at, relations_per_year
 from components.schemas import TABLES
 
 FIRST_YEAR = 1948
@@ -74,12 +74,32 @@ def race_per_year(today: dt.date) -> pd.DataFrame:
     return compute(relations_index(), rok_relations_index(), FIRST_YEAR, today.year, today)
 
 
+@st.cache_data(show_spinner=False)
+def map_dots() -> pd.DataFrame:
+    """Where the map draws small states as dots (parties only, no dependent territories)."""
+    return party_dots(table("centroids"), relations_index())
+
+
 # Figures are cached as shared resources: building one validates every property (~20 ms), and
 # st.plotly_chart only reads them (it serialises a copy). One per date, shared by all visitors.
-@st.cache_resource(show_spinner=False, max_entries=200)
-def map_figure(when: dt.date, today: dt.date) -> go.Figure:
-    """The recognition map for one date."""
-    return figures.recognition_map(map_status(when), table("centroids"), f"Relations with the DPRK, {when:%d %B %Y}")
+@st.cache_resource(show_spinner=False, max_entries=400)
+def map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> go.Figure:
+    """The recognition map for one date (larger type when projected)."""
+    return figures.recognition_map(
+        map_status(when), map_dots(), f"Relations with the DPRK, {when:%d %B %Y}", font_size=18 if presenting else 13
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def map_csv(when: dt.date) -> pd.DataFrame:
+    """The map's data as a spreadsheet-ready table (built when the download is clicked)."""
+    return relations.map_csv(map_status(when), when)
+
+
+@st.cache_data(show_spinner=False)
+def picker_labels() -> dict[str, str]:
+    """Every state the map's country picker offers, code -> label."""
+    return relations.picker_labels(relations_index())
 
 
 @st.cache_data(show_spinner=False, max_entries=200)

@@ -1,24 +1,45 @@
-"""State and widgets of the map page: the URL <-> session state round trip, play, selection.
+"""State and widgets of the map page: the URL <-> session state round trip, play, picker, selection.
 
 The page state lives in the URL (``?year=1975&country=FRA``) so a view can be shared. It is read
-once per session; afterwards the widgets own it and every run writes it back to the URL.
+when the page's widgets have no state yet (a session's first visit, or a return from another page,
+where Streamlit drops the state of widgets it did not draw); afterwards the widgets own it and
+every run writes it back to the URL.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import streamlit as st
 
 from components import params
+from components.countries import country_name
 from components.dates import year_end
 from components.loaders import FIRST_YEAR
-from components.relations import map_codes
+from components.relations import TERRITORY_OF
 
 YEAR_KEY = "year"
-COUNTRY_KEY = "country"
+COUNTRY_KEY = "country"  # also the key of the country picker: one source of truth
 PLAYING_KEY = "playing"
+PRESENT_KEY = "present"
 CHART_KEY = "recognition_map"
+# The ``run_every`` the map's fragment was built with on the last full run (see ``play_interval``).
+_TIMER_KEY = "_map_timer_on"
+_LAST_TICK_KEY = "_map_last_tick"
+PLAY_SECONDS = 1.0
+
+# Map height: follows the window (a share of its height, capped by what a world map of the window's
+# width can use, so a phone does not get a tall empty box). Constant CSS, no data in it.
+_STYLE = """<style>
+.st-key-map_frame { height: clamp(300px, min(74vh, 46vw + 190px), 1500px); }
+.st-key-map_frame [data-testid="stPlotlyChart"] { height: 100%; }
+</style>"""
+_PRESENT_STYLE = """<style>
+html { font-size: 20px; }
+.st-key-map_frame { height: clamp(320px, min(80vh, 50vw + 220px), 1800px); }
+.st-key-map_frame [data-testid="stPlotlyChart"] { height: 100%; }
+</style>"""
 
 
 def today() -> dt.date:
@@ -26,15 +47,31 @@ def today() -> dt.date:
 
 
 def init_from_url(known_codes: set[str]) -> str | None:
-    """On a session's first run, seed the state from the URL; return a notice for bad values."""
-    if st.session_state.get("_map_url_read"):
+    """Seed the page state from the URL when the widgets have none; return a notice for bad values."""
+    if YEAR_KEY in st.session_state and st.session_state.get("_map_url_read"):
         return None
     st.session_state["_map_url_read"] = True
     year, year_notice = params.read_int(st.query_params.get("year"), "year", FIRST_YEAR, today().year)
-    country, country_notice = params.read_code(st.query_params.get("country"), "country", known_codes)
+    country, country_notice = params.read_code(st.query_params.get("country"), "country", known_codes | set(TERRITORY_OF))
+    country = record_code(country) if country else None
+    if country not in known_codes:
+        country = None
+    present, present_notice = params.read_choice(st.query_params.get("present"), "present", {"1", "0"})
     st.session_state[YEAR_KEY] = year if year is not None else today().year
     st.session_state[COUNTRY_KEY] = country
-    return params.join_notices([year_notice, country_notice])
+    st.session_state[PRESENT_KEY] = present == "1"
+    # Coming back to the page never resumes an animation the visitor left.
+    st.session_state[PLAYING_KEY] = False
+    return params.join_notices([year_notice, country_notice, present_notice])
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get(PRESENT_KEY))
+
+
+def apply_style() -> None:
+    """The page's sizing rules (constant CSS; presentation mode enlarges type and map)."""
+    st.html(_PRESENT_STYLE if presenting() else _STYLE)
 
 
 def write_url() -> None:
@@ -44,6 +81,10 @@ def write_url() -> None:
         st.query_params["country"] = st.session_state[COUNTRY_KEY]
     elif "country" in st.query_params:
         del st.query_params["country"]
+    if presenting():
+        st.query_params["present"] = "1"
+    elif "present" in st.query_params:
+        del st.query_params["present"]
 
 
 def step(delta: int) -> None:
@@ -51,10 +92,29 @@ def step(delta: int) -> None:
     st.session_state[YEAR_KEY] = max(FIRST_YEAR, min(today().year, st.session_state[YEAR_KEY] + delta))
 
 
+# Play. ``@st.fragment(run_every=...)`` takes its interval when the decorator runs, i.e. on a full
+# script run only. So the page builds the fragment with ``play_interval()``, and when Play or Pause
+# (or the last year) changes what the timer should be, ``sync_timer`` asks for one full run.
+
+
+def play_interval() -> float | None:
+    """The fragment's ``run_every`` for this full run, remembered so a change can be detected."""
+    playing = bool(st.session_state.get(PLAYING_KEY))
+    st.session_state[_TIMER_KEY] = playing
+    return PLAY_SECONDS if playing else None
+
+
+def sync_timer() -> None:
+    """After Play, Pause or the end: rebuild the fragment's timer with a full run."""
+    if bool(st.session_state.get(PLAYING_KEY)) != st.session_state.get(_TIMER_KEY, False):
+        st.rerun(scope="app")
+
+
 def start_playing() -> None:
     if st.session_state[YEAR_KEY] >= today().year:
         st.session_state[YEAR_KEY] = FIRST_YEAR
     st.session_state[PLAYING_KEY] = True
+    st.session_state[_LAST_TICK_KEY] = time.monotonic()
 
 
 def stop_playing() -> None:
@@ -62,13 +122,20 @@ def stop_playing() -> None:
 
 
 def advance_if_playing() -> None:
-    """One animation tick: next year, stopping at the last one."""
+    """One animation tick: next year, stopping at the last one.
+
+    A tick needs most of a second since the last one, so the extra full run that starts or
+    rebuilds the timer does not skip a year.
+    """
     if not st.session_state.get(PLAYING_KEY):
         return
+    now = time.monotonic()
+    if now - st.session_state.get(_LAST_TICK_KEY, 0.0) < PLAY_SECONDS * 0.75:
+        return
+    st.session_state[_LAST_TICK_KEY] = now
+    step(1)
     if st.session_state[YEAR_KEY] >= today().year:
         stop_playing()
-    else:
-        step(1)
 
 
 def selected_code(event: object, valid: set[str]) -> str | None:
@@ -84,11 +151,16 @@ def selected_code(event: object, valid: set[str]) -> str | None:
     return None
 
 
-def on_map_select() -> None:
+def record_code(code: str) -> str:
+    """The record a click on ``code`` opens: a dependent territory opens its state's."""
+    return TERRITORY_OF.get(code, code)
+
+
+def on_map_select(valid: set[str]) -> None:
     """Chart callback: a clicked shape or marker becomes the selected country."""
-    code = selected_code(st.session_state.get(CHART_KEY), set(map_codes()))
-    if code:
-        st.session_state[COUNTRY_KEY] = code
+    code = selected_code(st.session_state.get(CHART_KEY), set(valid) | set(TERRITORY_OF))
+    if code and record_code(code) in valid:
+        st.session_state[COUNTRY_KEY] = record_code(code)
 
 
 def clear_country() -> None:
@@ -97,13 +169,8 @@ def clear_country() -> None:
 
 def controls() -> dt.date:
     """Year slider with step and play buttons; returns the date the map shows."""
-    slider, back, forward, play = st.columns([8, 1, 1, 1.4], vertical_alignment="bottom")
-    slider.slider(
-        "Year",
-        min_value=FIRST_YEAR,
-        max_value=today().year,
-        key=YEAR_KEY,
-    )
+    slider, back, forward, play = st.columns([8, 1, 1, 1.6], vertical_alignment="bottom")
+    slider.slider("Year", min_value=FIRST_YEAR, max_value=today().year, key=YEAR_KEY)
     back.button(
         "", icon=":material/chevron_left:", key="year_back", on_click=step, args=(-1,), help="One year back", width="stretch"
     )
@@ -118,7 +185,21 @@ def controls() -> dt.date:
             icon=":material/play_arrow:",
             key="play",
             on_click=start_playing,
-            help="Animate year by year from 1948",
+            help="Animate year by year, from the year shown to today",
             width="stretch",
         )
     return year_end(st.session_state[YEAR_KEY], today())
+
+
+def country_picker(codes: list[str]) -> None:
+    """A searchable list of every state, current and dissolved; it opens the same record a click does."""
+    labels = {code: country_name(code) for code in codes}
+    st.selectbox(
+        "Find a country",
+        options=codes,
+        format_func=labels.__getitem__,
+        key=COUNTRY_KEY,
+        index=None,
+        placeholder="Type a name, e.g. Germany or Soviet Union",
+        help="Opens the country's dated record below the map. Dissolved states are listed by their own names.",
+    )

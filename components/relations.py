@@ -24,6 +24,7 @@ import pandas as pd
 from components.countries import country_name, current_codes
 from components.datasets import RELATIONSHIP_EVENTS, RelationsData
 from components.dates import date_start, format_partial
+from components.territories import territory_of
 
 CATEGORY_LABELS = {
     "relations": "Diplomatic relations",
@@ -70,8 +71,9 @@ EVENT_LABELS = {
 }
 SIDE_LABELS = {"dprk_abroad": "DPRK mission in {name}", "in_pyongyang": "{name}'s mission in the DPRK"}
 
-# Shown on the map in the colour of the state they belong to; the hover says so.
-TERRITORY_OF = {"GRL": "DNK", "FLK": "GBR", "NCL": "FRA", "GUF": "FRA", "PRI": "USA"}
+# Dependent territories take the category of the state they belong to (the hover says so); they
+# never get a dot of their own (see components/territories.py for where the table comes from).
+TERRITORY_OF = territory_of()
 # Not drawn: uninhabited or without a state of their own that could have relations.
 NOT_MAPPED = {"ATA", "ATF", "BVT", "HMD", "SGS", "UMI", "IOT"}
 
@@ -225,6 +227,32 @@ def map_codes() -> list[str]:
     return sorted(current_codes() - NOT_MAPPED)
 
 
+def picker_labels(index: RelationsIndex) -> dict[str, str]:
+    """Every state a visitor may look up, code -> label, sorted by label: today's states and
+    other parties on the map, and every dissolved state the data mentions ("Soviet Union
+    (dissolved)"). Dependent territories are left out: their record is their state's.
+    """
+    from components.countries import is_historic
+
+    data = index.data
+    codes = set(map_codes()) - set(TERRITORY_OF) - {"PRK"}
+    codes |= set(data.relations["iso3"]) | set(data.no_relations["iso3"]) | set(data.successions["predecessor_iso3"])
+    labels = {code: country_name(code) + (" (dissolved)" if is_historic(code) else "") for code in codes}
+    return dict(sorted(labels.items(), key=lambda item: item[1]))
+
+
+def party_dots(centroids: pd.DataFrame, index: RelationsIndex) -> pd.DataFrame:
+    """Marker positions for the small states that are parties: UN members and every code the data
+    has a record for. Dependent territories and unrecorded non-members (Cook Islands, Niue) get no
+    dot of their own: a dot labelled "No relations" would read as a state that turned the DPRK down.
+    """
+    from components.regions import un_members
+
+    parties = un_members() | set(index.relations_by_state) | set(index.never)
+    keep = centroids["iso3"].isin(parties) & ~centroids["iso3"].isin(TERRITORY_OF)
+    return centroids[keep].reset_index(drop=True)
+
+
 def relations_at(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
     """One row per mapped code: its category at ``when`` and what the hover and legend need."""
     rows = []
@@ -255,6 +283,11 @@ def relations_at(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
                 "established": _established_text(record, change, status.via),
                 "last_change": f"{EVENT_LABELS[change[0]].split(' ', 1)[1]} {_readable(change[1])}" if change else "",
                 "source_url": source,
+                # The same facts as ISO dates, for the CSV (``map_csv``).
+                "established_date": record["established"] if record and change else "",
+                "last_change_event": change[0] if change else "",
+                "last_change_date": change[1].partition(" ")[0] if change else "",
+                "last_change_uncertain": ("yes" if "uncertain" in change[1] else "no") if change else "",
             }
         )
     return pd.DataFrame(rows)
@@ -267,6 +300,31 @@ def _established_text(record: dict | None, change: tuple | None, via: str) -> st
         return ""
     text = format_partial(record["established"])
     return f"{text} ({country_name(via)})" if via else text
+
+
+def map_csv(status: pd.DataFrame, when: dt.date) -> pd.DataFrame:
+    """The map's table for a spreadsheet: ISO dates, category codes with their labels, the map's
+    date and the UN region of every row (from country_converter's table, ``regions``)."""
+    from components.regions import continent, un_subregion
+
+    table = pd.DataFrame(
+        {
+            "iso3": status["iso3"],
+            "name": status["name"],
+            "category": status["category"],
+            "category_label": status["category"].map(CATEGORY_LABELS),
+            "detail": status["detail"],
+            "map_date": when.isoformat(),
+            "continent": status["iso3"].map(continent),
+            "un_region": status["iso3"].map(un_subregion),
+            "established": status["established_date"],
+            "last_change": status["last_change_event"],
+            "last_change_date": status["last_change_date"],
+            "last_change_date_uncertain": status["last_change_uncertain"],
+            "source_url": status["source_url"],
+        }
+    )
+    return table
 
 
 def _readable(date: str) -> str:

@@ -83,6 +83,9 @@ _SITES: dict[str, tuple[str, ...]] = {
         "wikileaks.org",
     ),
     NEWS: (
+        "newspim.com",
+        "jtbc.co.kr",
+        "timenews.co.kr",
         "aif.ru",
         "bignewsnetwork.com",
         "imaeil.com",

@@ -21,7 +21,7 @@ from components.country_page import (
 from components.datasets import load_relations_data
 from components.relations import RelationsIndex
 from tests.helpers import SRC, synthetic_data
-from tests.test_pages import figures, open_page
+from tests.test_pages import figures, open_page, timeline_charts
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -235,7 +235,7 @@ def test_other_pages_link_to_the_country_page():
 
 
 def lane_points(at) -> dict[str, set[str]]:
-    (figure,) = figures(at)
+    (figure,) = [json.loads(chart.proto.spec) for chart in timeline_charts(at)]
     return {trace["name"]: {row[0] for row in trace["customdata"]} for trace in figure["data"] if trace.get("mode") == "markers"}
 
 
@@ -247,7 +247,7 @@ def test_timeline_finds_the_breaks_since_2014_by_whole_word():
         "relationship change"
     ]
     at.text_input(key="q").input("sever").run()
-    assert not at.get("plotly_chart") and "No events match" in at.info[0].value
+    assert not timeline_charts(at) and "No events match" in at.info[0].value
     at.text_input(key="q").input("").run()
     at.selectbox(key="region").set_value("Africa").run()
     at.multiselect(key="category").set_value(["relationship change"]).run()

@@ -44,7 +44,7 @@ def map_status_by_code(figure: dict) -> dict[str, str]:
         row[-1]: row[1]
         for trace in figure["data"]
         if trace["type"] in ("choropleth", "scattergeo")
-        for row in trace["customdata"]
+        for row in trace.get("customdata", [])
     }
 
 
