@@ -24,7 +24,8 @@ from plotly.subplots import make_subplots
 
 from components.countries import country_name
 from components.dates import format_partial, year_end
-from components.relations import CATEGORY_LABELS, TERRITORY_OF, RelationsIndex, map_codes
+from components.figures import CategorySpec
+from components.relations import CATEGORY_LABELS, TERRITORY_OF, RelationsIndex, map_codes, party_dots
 
 RACE_LABELS = {
     "both": "Relations with both Koreas",
@@ -43,7 +44,10 @@ RACE_COLOURS = {
     "neither": "#BBBBBB",
     "korea": "#333333",
 }
+RACE_SPEC = CategorySpec(RACE_LABELS, RACE_COLOURS)
 KOREAS = {"PRK", "KOR"}
+# The dual map's hover lines after the name and category: (label, column of ``race_status_at``).
+RACE_HOVER = (("North Korea", "with_dprk"), ("South Korea", "with_rok"))
 
 _COUNTS = {"relations", "undated", "via_predecessor", "partial_predecessor"}
 
@@ -91,6 +95,14 @@ def race_status_at(dprk: RelationsIndex, rok: RelationsIndex, when: dt.date) -> 
             }
         )
     return pd.DataFrame(rows, columns=["iso3", "name", "category", "with_dprk", "with_rok", "detail"])
+
+
+def race_dots(centroids: pd.DataFrame, dprk: RelationsIndex, rok: RelationsIndex) -> pd.DataFrame:
+    """Dot positions for small states on the dual map: the DPRK map's parties plus Seoul's
+    (the Cook Islands and Niue have relations with Seoul only). Dependent territories get none."""
+    parties = set(party_dots(centroids, dprk)["iso3"]) | set(rok.relations_by_state)
+    keep = centroids["iso3"].isin(parties) & ~centroids["iso3"].isin(TERRITORY_OF)
+    return centroids[keep].reset_index(drop=True)
 
 
 def partners(index: RelationsIndex, when: dt.date) -> set[str]:
