@@ -111,6 +111,38 @@ def race_chart(today: dt.date) -> tuple[go.Figure, list[dict]]:
     return race_figure(race_per_year(today), moments, nordpolitik_span(events)), moments
 
 
+@st.cache_data(show_spinner=False, max_entries=200)
+def race_status(when: dt.date) -> pd.DataFrame:
+    """Every mapped state's standing with both Koreas at ``when`` (the dual map's table)."""
+    from components.race import race_status_at
+
+    return race_status_at(relations_index(), rok_relations_index(), when)
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def race_map_counts(when: dt.date) -> dict[str, int]:
+    """How many mapped states are in each category of the dual map at ``when``."""
+    from components.race import RACE_ORDER
+
+    counts = race_status(when)["category"].value_counts()
+    return {category: int(counts.get(category, 0)) for category in RACE_ORDER if category != "korea"}
+
+
+@st.cache_resource(show_spinner=False, max_entries=400)
+def race_map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> go.Figure:
+    """The dual-Korea map for one date, through the shared category map builder."""
+    from components.race import RACE_HOVER, RACE_SPEC, race_dots
+
+    return figures.category_map(
+        race_status(when),
+        RACE_SPEC,
+        dots=race_dots(table("centroids"), relations_index(), rok_relations_index()),
+        title=f"Relations with North and South Korea, {when:%d %B %Y}",
+        hover=RACE_HOVER,
+        font_size=18 if presenting else 13,
+    )
+
+
 @st.cache_data(show_spinner=False)
 def race_per_year(today: dt.date) -> pd.DataFrame:
     """Partners of each Korea, of both, and the share of both, at each year's end."""
