@@ -32,7 +32,7 @@ if not map_page.presenting():
 
 def dprk_map(when: dt.date) -> None:
     """The DPRK's relations at ``when``: the page's default view."""
-    with st.container(key="map_frame"):
+    with st.container(key="map_box"), st.container(key="map_frame"):
         st.plotly_chart(
             loaders.map_figure(when, map_page.today(), map_page.presenting()),
             key=map_page.CHART_KEY,
@@ -112,6 +112,7 @@ def atlas() -> None:
                 query_params={"country": code},
             )
             ui.country_profile(index, code)
+    map_page.end_of_run()
 
 
 atlas()
