@@ -16,6 +16,7 @@ happened.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
@@ -87,6 +88,9 @@ _SITES: dict[str, tuple[str, ...]] = {
         "jtbc.co.kr",
         "timenews.co.kr",
         "aif.ru",
+        "jtbc.co.kr",
+        "newspim.com",
+        "timenews.co.kr",
         "bignewsnetwork.com",
         "imaeil.com",
         "news1.kr",
@@ -162,6 +166,7 @@ _SITES: dict[str, tuple[str, ...]] = {
         "hankyung.com",
         "heraldk.com",
         "hindustantimes.com",
+        "imaeil.com",
         "imbc.com",
         "inews.id",
         "iol.co.za",
@@ -170,6 +175,7 @@ _SITES: dict[str, tuple[str, ...]] = {
         "irrawaddy.com",
         "japantimes.co.jp",
         "joins.com",
+        "jtbc.co.kr",
         "joongang.co.kr",
         "kathmandupost.com",
         "kbs.co.kr",
@@ -199,6 +205,7 @@ _SITES: dict[str, tuple[str, ...]] = {
         "news24.com",
         "newsis.com",
         "newspic.kr",
+        "newspim.com",
         "newswire.com.pk",
         "newswire.mn",
         "nknews.org",
@@ -233,6 +240,7 @@ _SITES: dict[str, tuple[str, ...]] = {
         "scmp.com",
         "see.news",
         "segye.com",
+        "segyetimes.co.kr",
         "seoul.co.kr",
         "sierraexpressmedia.com",
         "socialbites.ca",
@@ -256,6 +264,7 @@ _SITES: dict[str, tuple[str, ...]] = {
         "thenanjinger.com",
         "thesundaily.my",
         "thetimeshub.in",
+        "timenews.co.kr",
         "timesofmalta.com",
         "tnnwaldivision.com",
         "today.az",
@@ -541,6 +550,7 @@ def is_forbidden(url: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)  # the same few thousand URLs are classified on every page
 def kind_of(url: str) -> str:
     """The kind of source ``url`` is: a key of ``KINDS``, ``NOT_THE_SOURCE`` or ``UNCLASSIFIED``."""
     if is_forbidden(url):
