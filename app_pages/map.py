@@ -51,7 +51,7 @@ def atlas() -> None:
     map_page.advance_if_playing()
     when = map_page.controls()
     map_page.sync_timer()
-    map_page.country_picker(list(pickable))
+    map_page.country_picker(pickable)
     map_page.write_url()
     VIEWS["dprk"](when)
     count, chart, notes = st.columns([1, 1.3, 1.3])
