@@ -40,7 +40,7 @@ def code_from_url() -> str | None:
     if code is None and raw is not None and str(raw).strip().upper() == DPRK:
         notice = "This page shows other states' relations with North Korea; pick a state."
     if notice:
-        st.info(notice, icon=":material/info:")
+        ui.show_notice(notice)  # "… Showing the default view instead." like every page: here, the picker
         del st.query_params["country"]
     elif code and raw != code:
         st.query_params["country"] = code  # one address per country (deu -> DEU)

@@ -32,7 +32,7 @@ if not map_page.presenting():
 
 def dprk_map(when: dt.date) -> None:
     """The DPRK's relations at ``when``: the page's default view."""
-    with st.container(key="map_frame"):
+    with st.container(key="map_box"), st.container(key="map_frame"):
         st.plotly_chart(
             loaders.map_figure(when, map_page.today(), map_page.presenting()),
             key=map_page.CHART_KEY,
@@ -68,7 +68,11 @@ def atlas() -> None:
     map_page.write_url()
     map_changes.write_url()
     compared = map_changes.compare_dates(when.year, map_page.today())
-    VIEWS[race_view.view_control()](when)
+    view = race_view.view_control()  # drawn in every mode, so the choice survives a comparison
+    if compared:
+        map_changes.compare_chart(*compared, partial(map_page.on_map_select, set(pickable)), map_page.presenting())
+    else:
+        VIEWS[view](when)
     count, chart, notes = st.columns([1, 1.3, 1.3])
     count.metric(f"Parties with relations on {when:%d %b %Y}", count_with_relations(index, when))
     with count:
@@ -108,6 +112,7 @@ def atlas() -> None:
                 query_params={"country": code},
             )
             ui.country_profile(index, code)
+    map_page.end_of_run()
 
 
 atlas()

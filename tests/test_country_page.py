@@ -229,6 +229,8 @@ def test_other_pages_link_to_the_country_page():
     assert {"country"} == {link.proto.page for link in at.get("page_link")}
     at = open_page("app_pages/gifts.py", {"gift": "2000-basketball-autographed-by-michael-jordan"})
     assert any(link.proto.page == "country" and "United States" in link.proto.label for link in at.get("page_link"))
+    table = next(df.value for df in at.dataframe if "country_page" in df.value.columns)
+    assert table["country_page"].str.fullmatch(r"country\?country=[A-Z]{3}").all()
 
 
 # --- the relation lanes on the Timelines page ----------------------------------------------
