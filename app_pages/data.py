@@ -55,7 +55,7 @@ else:
     )
     buttons[1].download_button(
         f"Download these {len(shown)} rows (CSV)",
-        partial(ui.csv_bytes, data_catalog.file_columns(shown)),  # built on click
+        partial(data_catalog.file_csv, shown),  # built on click
         file_name=f"dprk-{dataset}-selection.csv",
         mime="text/csv",
         on_click="ignore",
@@ -102,12 +102,10 @@ st.subheader("All files")
 for name, spec in TABLES.items():
     with st.container(border=True):
         left, right = st.columns([4, 1], vertical_alignment="center")
-        try:
-            table = loaders.table(name)
-        except DataError as error:
-            left.error(str(error), icon=":material/error:")
+        if name in overview.errors:
+            left.error(overview.errors[name], icon=":material/error:")
             continue
-        left.markdown(f"**`data/{spec.filename}`** — {data_catalog.describe_dataset(name, table)} {len(table)} rows.")
+        left.markdown(f"**`data/{spec.filename}`** — {overview.descriptions[name]} {overview.rows[name]} rows.")
         right.download_button(
             "Download CSV",
             (data_dir() / spec.filename).read_bytes,  # read on click
@@ -119,10 +117,10 @@ for name, spec in TABLES.items():
 
 with st.expander("Open questions (data/OPEN_QUESTIONS.md)", expanded=False):
     questions = loaders.data_text("OPEN_QUESTIONS.md")
-    st.markdown(questions if questions is not None else "The file of open questions is missing.")
+    st.markdown(data_catalog.nested_markdown(questions) if questions else "The file of open questions is missing.")
 
 with st.expander("Data dictionary (data/README.md)", expanded=False):
     readme = loaders.data_text("README.md")
-    st.markdown(readme if readme is not None else "The data dictionary is missing.")
+    st.markdown(data_catalog.nested_markdown(readme) if readme else "The data dictionary is missing.")
 
 ui.sources_footer([spec.filename for spec in TABLES.values()])

@@ -14,8 +14,8 @@ from components.timeline import PERIODS
 
 today = dt.date.today()
 try:
-    gifts = gift_logic.prepare(loaders.gifts())
-    centroids = loaders.table("centroids")
+    gifts = loaders.prepared_gifts()
+    loaders.table("centroids")  # checked here so a broken file stops the page with its message
 except DataError as error:
     ui.show_data_error(error)
 
@@ -88,7 +88,8 @@ kinds = row[3].multiselect(
     help="Who publishes the page each gift is documented by. DPRK state media tells what the DPRK said.",
 )
 
-shown = gift_logic.filter_gifts(gifts, period, today, direction, country, leader, categories, text, kinds)
+view = loaders.gift_view((period, direction, country, leader, tuple(categories), text, tuple(kinds)), today)
+shown = view.shown
 state = {
     "period": period,
     "direction": direction,
@@ -107,22 +108,20 @@ if shown.empty:
     ui.sources_footer(["gifts.csv"])
     st.stop()
 
-received = int((shown["direction"] == "received").sum())
 metrics = st.columns(4)
 metrics[0].metric("Gifts shown", len(shown))
-metrics[1].metric("Received by the DPRK side", received)
-metrics[2].metric("Given by the DPRK side", len(shown) - received)
-leading = gift_logic.top_counterparts(shown, 1)
-metrics[3].metric(f"Most exchanges with ({leading['gifts'].iloc[0]} gifts)", leading["counterpart"].iloc[0])
-st.caption(f"Sources of these gifts: {gift_logic.source_kind_mix(shown)}.")
+metrics[1].metric("Received by the DPRK side", view.received)
+metrics[2].metric("Given by the DPRK side", len(shown) - view.received)
+metrics[3].metric(f"Most exchanges with ({view.leading['gifts'].iloc[0]} gifts)", view.leading["counterpart"].iloc[0])
+st.caption(f"Sources of these gifts: {view.source_mix}.")
 
 left, right = st.columns([3, 2])
 with left:
     st.markdown("**Counterpart countries by number of gifts**")
-    st.plotly_chart(gift_logic.gifts_map(shown, centroids), config=ui.MAP_CONFIG, width="stretch", key="gifts_map")
+    st.plotly_chart(view.counterparts_map, config=ui.MAP_CONFIG, width="stretch", key="gifts_map")
 with right:
     st.markdown("**Who exchanges the most**")
-    st.dataframe(gift_logic.top_counterparts(shown)[["counterpart", "gifts"]], hide_index=True, width="stretch")
+    st.dataframe(view.top, hide_index=True, width="stretch")
 
 st.markdown("**The gifts** — select a row for its full record")
 table = st.dataframe(
@@ -173,11 +172,11 @@ if chosen in set(gifts["gift_id"]):
 
 flows, over_time, summary = st.tabs(["Flows", "Over time", "How it changed after 1989"])
 with flows:
-    st.plotly_chart(gift_logic.gifts_sankey(shown), config=ui.CHART_CONFIG, width="stretch", key="gifts_sankey")
+    st.plotly_chart(view.sankey, config=ui.CHART_CONFIG, width="stretch", key="gifts_sankey")
 with over_time:
-    st.plotly_chart(gift_logic.gifts_timeline(shown), config=ui.CHART_CONFIG, width="stretch", key="gifts_timeline")
+    st.plotly_chart(view.over_time, config=ui.CHART_CONFIG, width="stretch", key="gifts_timeline")
 with summary:
-    st.dataframe(gift_logic.before_after_1989(shown), hide_index=True, width="stretch")
-    st.dataframe(gift_logic.by_category(shown), hide_index=True, width="stretch")
+    st.dataframe(view.before_after, hide_index=True, width="stretch")
+    st.dataframe(view.categories, hide_index=True, width="stretch")
 
 ui.sources_footer(["gifts.csv"])

@@ -6,7 +6,6 @@ import streamlit as st
 
 from components import loaders, ui
 from components.datasets import DataError
-from components.headlines import headlines
 
 st.title("DPRK Relations Atlas")
 st.markdown(
@@ -21,7 +20,7 @@ st.markdown(
 try:
     index = loaders.relations_index()
     today = dt.date.today()
-    figures = headlines(index, loaders.per_year(today), today)
+    figures = loaders.headline_figures(today)
 except DataError as error:
     ui.show_data_error(error)
 

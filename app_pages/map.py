@@ -5,7 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from components import loaders, map_changes, map_page, ui
+from components import loaders, map_changes, map_page, race_view, ui
 from components.datasets import DataError
 from components.relations import count_with_relations
 
@@ -19,6 +19,7 @@ except DataError as error:
 st.title("Recognition map")
 ui.show_notice(map_page.init_from_url(set(pickable)))
 ui.show_notice(map_changes.init_from_url(st.session_state[map_page.YEAR_KEY], map_page.today()))
+ui.show_notice(race_view.init_from_url())
 map_page.apply_style()
 if not map_page.presenting():
     st.caption(
@@ -31,7 +32,7 @@ if not map_page.presenting():
 
 def dprk_map(when: dt.date) -> None:
     """The DPRK's relations at ``when``: the page's default view."""
-    with st.container(key="map_frame"):
+    with st.container(key="map_box"), st.container(key="map_frame"):
         st.plotly_chart(
             loaders.map_figure(when, map_page.today(), map_page.presenting()),
             key=map_page.CHART_KEY,
@@ -43,8 +44,19 @@ def dprk_map(when: dt.date) -> None:
         )
 
 
+def both_koreas_map(when: dt.date) -> None:
+    """Relations with North Korea, South Korea, both or neither at ``when`` (``?view=both``)."""
+    race_view.both_map(
+        when,
+        today=map_page.today(),
+        presenting=map_page.presenting(),
+        chart_key=map_page.CHART_KEY,
+        on_select=partial(map_page.on_map_select, set(pickable)),
+    )
+
+
 # Views of the map page by ``?view=``; other views (compare, both Koreas) slot in here.
-VIEWS = {"dprk": dprk_map}
+VIEWS = {"dprk": dprk_map, "both": both_koreas_map}
 
 
 @st.fragment(run_every=map_page.play_interval())
@@ -56,7 +68,11 @@ def atlas() -> None:
     map_page.write_url()
     map_changes.write_url()
     compared = map_changes.compare_dates(when.year, map_page.today())
-    VIEWS["dprk"](when)
+    view = race_view.view_control()  # drawn in every mode, so the choice survives a comparison
+    if compared:
+        map_changes.compare_chart(*compared, partial(map_page.on_map_select, set(pickable)), map_page.presenting())
+    else:
+        VIEWS[view](when)
     count, chart, notes = st.columns([1, 1.3, 1.3])
     count.metric(f"Parties with relations on {when:%d %b %Y}", count_with_relations(index, when))
     with count:
@@ -96,6 +112,7 @@ def atlas() -> None:
                 query_params={"country": code},
             )
             ui.country_profile(index, code)
+    map_page.end_of_run()
 
 
 atlas()

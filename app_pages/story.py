@@ -14,6 +14,7 @@ handout, print_notice = story_page.read_print()
 story_page.styles(handout)
 today = dt.date.today()
 try:
+    loaders.table("centroids")  # the map's small states: checked here so a broken file is named
     chapter = loaders.story_chapter(number, today)
 except (DataError, KeyError) as error:  # KeyError: a boundary event missing from events.csv
     ui.show_data_error(error if isinstance(error, DataError) else DataError("events.csv", f"no event {error}"))
@@ -32,12 +33,14 @@ text_col, map_col = story_page.areas(handout, [1, 1.25])
 with text_col, st.container(key="story_text"):
     st.markdown(chapter["text"])
 with map_col:
-    st.plotly_chart(
-        loaders.compare_figure(chapter["start"], chapter["end"]),
-        key="story_map",
-        config=ui.MAP_CONFIG,
-        width="stretch",
-    )
+    with st.container(key="story_map_frame"):
+        st.plotly_chart(
+            loaders.compare_figure(chapter["start"], chapter["end"], 12 if handout else 15),
+            key="story_map",
+            config=ui.MAP_CONFIG,
+            width="stretch",
+            height="stretch",
+        )
     query = map_compare_query(chapter["start"], chapter["end"], loaders.FIRST_YEAR)
     if query and not handout:
         st.markdown(f"[Explore these years on the map, with every change listed](map?{query})")
@@ -46,11 +49,13 @@ events_col, gift_col = story_page.areas(handout, [1.6, 1])
 with events_col, st.container(key="story_side"):
     st.subheader("Key events")
     for event in chapter["events"].itertuples():
-        st.markdown(f"**{format_partial(event.date)}** — {event.title}. {event.summary} [Source]({event.source_url})")
+        st.markdown(
+            f"**{format_partial(event.date)}** — {event.title}. {event.summary} Source: {ui.source_markdown(event.source_url)}"
+        )
 gift = chapter["gift"]
 if gift:
     with gift_col, st.container(key="story_gift"):
         st.subheader("A gift from the period")
-        st.markdown(f"{gift_line(gift)}. [Source]({gift['source_url']})")
+        st.markdown(f"{gift_line(gift)}. Source: {ui.source_markdown(gift['source_url'])}")
 
 ui.sources_footer(["events.csv", "gifts.csv", "relations.csv", "relation_events.csv", "successions.csv"])

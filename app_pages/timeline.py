@@ -11,7 +11,6 @@ import streamlit as st
 
 from components import loaders, params, ui, url_state
 from components.countries import country_name
-from components.data_catalog import with_source_kind
 from components.datasets import DataError
 from components.race_page import show_race_chart
 from components.timeline import LANES, PERIODS, countries_in, event_record, lane_counts, regions_in, relation_record
@@ -145,7 +144,7 @@ elif chosen in relation_ids:
 
 with st.expander("All filtered events as a table (sortable, with source links)"):
     st.dataframe(
-        with_source_kind(shown[["date", "end_date", "title", "category", "countries", "source_url"]]),
+        loaders.timeline_table(filters, today),
         hide_index=True,
         width="stretch",
         column_config=ui.SOURCE_COLUMNS,

@@ -142,6 +142,7 @@ def main() -> None:
         "map": server_side("app_pages/map.py", args.runs, {"year": "1975", "country": "FRA"}),
         "timeline": server_side("app_pages/timeline.py", args.runs),
         "gifts": server_side("app_pages/gifts.py", args.runs),
+        "data": server_side("app_pages/data.py", args.runs, {"dataset": "gifts", "q": "kkfonline"}),
         "country": server_side("app_pages/country.py", args.runs, {"country": "DEU"}),
         "country_dissolved": server_side("app_pages/country.py", args.runs, {"country": "SUN"}),
         "map_compare": server_side("app_pages/map.py", args.runs, {"year": "1992", "compare": "1988"}),

@@ -3,14 +3,15 @@
 Two views of a change, because the issue's two figures count different things:
 - ``compare_status`` / ``changes_between`` work on **today's map**: every mapped code's category at
   both dates (``RelationsIndex.status``, so a territory that belonged to the USSR shows the
-  USSR's relations). A row changes when its category differs. Between 1988 and 1992 that gives
-  the 28 changes of a diff of the two map CSVs: 13 former Soviet republics whose ties became
-  their own, 7 states that gained relations, 8 territories that lost them (Nicaragua's break,
-  Germany after East Germany, and the Yugoslav and Soviet republics with no ties of their own).
+  USSR's relations). A row changes when its category differs: exactly the diff of the two map
+  CSVs that issue 11 did by hand (28 changes between the ends of 1988 and 1992 with that day's
+  data: former Soviet republics whose ties became their own, states that gained relations, and
+  territories that lost them — Nicaragua's break, Germany after East Germany, the Yugoslav and
+  Soviet republics with no ties of their own).
 - ``party_changes`` counts **parties** (states that existed at the date, dissolved ones included,
-  and the EU), as ``count_with_relations`` does: 92 at the end of 1988, 109 at the end of 1992
-  (21 gained, including Russia and Serbia and Montenegro as continuing states; 4 lost: the USSR,
-  East Germany and Yugoslavia ceased to exist, Nicaragua severed).
+  and the EU), as ``count_with_relations`` does (the issue's 92 -> 109): gains (Russia and Serbia
+  and Montenegro as continuing states among them) and losses (the USSR, East Germany and
+  Yugoslavia ceased to exist, Nicaragua severed) add up to the difference of the two counts.
 
 Every change carries the dated event that caused it and that event's source: the state's own
 relationship event, its predecessor's, or the succession (``successions.csv``) that moved the
@@ -37,6 +38,9 @@ from components.relations import (
 
 # Categories in which (part of) the territory had relations with the DPRK.
 WITH_RELATIONS = frozenset({"relations", "via_predecessor", "partial_predecessor"})
+# Relations documented today whose start no source dates: when they began is unknown, so they are
+# drawn apart and never listed as a change (a "gained" there would invent a date).
+UNDATED = "undated"
 
 # The compare map's own categories, in legend order, with labels and colours. Okabe–Ito: blue
 # and vermilion stay apart for the common colour blindnesses; unchanged states are greys so the
@@ -44,9 +48,10 @@ WITH_RELATIONS = frozenset({"relations", "via_predecessor", "partial_predecessor
 COMPARE_LABELS = {
     "gained": "Gained relations",
     "lost": "Lost relations",
-    "changed": "Changed (e.g. now its own relations, or severed → suspended)",
+    "changed": "Changed (e.g. ties now its own)",
     "unchanged_with": "Relations at both dates",
     "unchanged_without": "No relations at either date",
+    "undated": "Relations today, start not documented",
     "dprk": "North Korea (DPRK)",
 }
 COMPARE_ORDER = tuple(COMPARE_LABELS)
@@ -56,9 +61,12 @@ COMPARE_COLOURS = {
     "changed": "#CC79A7",
     "unchanged_with": "#A9C8DC",
     "unchanged_without": "#E6E6E6",
+    "undated": "#009E73",
     "dprk": "#222222",
 }
 CHANGE_KINDS = ("gained", "lost", "changed")
+# Hover lines of the compare map after the name and category: (label, column of compare_status).
+COMPARE_HOVER = (("Before", "from"), ("After", "to"), ("Event", "event"), ("Date", "date"), ("Source", "source_url"))
 
 CHANGE_COLUMNS = ["iso3", "name", "continent", "region", "change", "from", "to", "date", "event", "source_url"]
 YEAR_COLUMNS = ["date", "iso3", "name", "continent", "region", "event", "source_url"]
@@ -69,6 +77,8 @@ def change_kind(before: str, after: str) -> str:
     """Compare category for a state whose map category went from ``before`` to ``after``."""
     if before == "dprk" or after == "dprk":
         return "dprk"
+    if UNDATED in (before, after):
+        return UNDATED
     had, has = before in WITH_RELATIONS, after in WITH_RELATIONS
     if before == after:
         return "unchanged_with" if has else "unchanged_without"
@@ -211,6 +221,9 @@ def party_changes(index: RelationsIndex, earlier: dt.date, later: dt.date) -> pd
             chosen = [(last["start"], f"{country_name(code)} ceased to exist", last["date"], last["source_url"])]
         else:
             chosen = own or successions
+        if not chosen and code in index.undated:
+            record = index.relations_by_state[code]
+            chosen = [(later, "Relations documented; no source dates their start", "", record["source_url"])]
         start, what, date, source = max(chosen, key=lambda item: item[0]) if chosen else (None, "", "", "")
         rows.append(
             {

@@ -7,12 +7,11 @@ the tests, so the figures in the documentation are never typed by hand:
 - for each published total of the DPRK's partners in ``data/checkpoints.csv``, the atlas's own
   count at that date and the difference.
 
-Counting rule for checkpoints: most published totals are the ROK foreign or unification
-ministry's counts of the DPRK's partner *countries*, which leave out the European Union and the
-entities Seoul does not recognise (Palestine, Western Sahara). "Ours" leaves out the EU and
-Palestine likewise; the DPRK's own counts (which include them) therefore run a state or two above
-ours. A checkpoint dated only to a month or year is compared with the count at the end of that
-period, as the map does for a year.
+Counting rule for checkpoints: published totals count states, so the European Union is left out
+of "ours". Palestine stays in: the kdiplo compilation of the ROK foreign ministry's lists of the
+DPRK's partners (github.com/kjayhan/kdiplo) counts it, and with it matches the ministry's 2023
+total exactly. A checkpoint dated only to a month or year is compared with the count at the end
+of that period, as the map does for a year.
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ from components.relations import RelationsIndex
 CHECKPOINT_COLUMNS = ["side", "date", "count", "source_url", "notes"]
 CHECKPOINTS_FILE = "checkpoints.csv"
 # Parties left out when comparing with published counts of states (see the module docstring).
-NOT_COUNTED_AS_STATES = frozenset({"EUU", "PSE"})
+NOT_COUNTED_AS_STATES = frozenset({"EUU"})
 PRECISION_ORDER = ("day", "month", "year", "not documented")
 MAX_CHECKPOINT_GAP = 3
 
@@ -141,8 +140,7 @@ def coverage_markdown(index: RelationsIndex, checkpoints: pd.DataFrame) -> str:
     else:
         lines += [
             f"Published totals of the DPRK's partner states (`checkpoints.csv`, side `dprk`) against the atlas's count "
-            f"of states with relations at the same date (the EU and Palestine left out, as the ROK ministries whose "
-            f"counts most rows quote do): {within} of {len(table)} within "
+            f"of states with relations at the same date (the EU left out, Palestine kept): {within} of {len(table)} within "
             f"{MAX_CHECKPOINT_GAP}.",
             "",
             "| date | published | atlas | difference | source |",

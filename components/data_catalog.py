@@ -79,11 +79,13 @@ def cited_urls(frame: pd.DataFrame) -> list[str]:
 
 
 def with_source_kind(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy with a ``source_kind`` column (the readable kind of ``source_url``) right after it."""
+    """A copy with a ``source_kind`` column (the readable kind of ``source_url``, '' where there is none) after it."""
     if "source_url" not in frame:
         return frame.copy()
     out = frame.copy()
-    kinds = out["source_url"].map(lambda url: source_kinds.label(source_kinds.kind_of(url)))
+    kinds = out["source_url"].map(
+        lambda url: source_kinds.label(source_kinds.kind_of(url)) if isinstance(url, str) and url else ""
+    )
     out.insert(out.columns.get_loc("source_url") + 1, "source_kind", kinds)
     return out
 
@@ -91,6 +93,11 @@ def with_source_kind(frame: pd.DataFrame) -> pd.DataFrame:
 def file_columns(frame: pd.DataFrame) -> pd.DataFrame:
     """The columns of the file itself, without those ``with_source_kind`` adds (for a download)."""
     return frame.drop(columns="source_kind", errors="ignore")
+
+
+def file_csv(frame: pd.DataFrame) -> bytes:
+    """Rows of a dataset as UTF-8 CSV with the file's own columns (for a download, built on click)."""
+    return file_columns(frame).to_csv(index=False).encode()
 
 
 def coverage(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -107,12 +114,12 @@ def coverage(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
                 "dataset": name,
                 "rows": len(frame),
                 **{f"dates to the {p}": int(by_precision.get(p, 0)) for p in PRECISIONS},
-                **{source_kinds.label(kind): round(100 * mix.get(kind, 0) / total) for kind in source_kinds.LABELS},
+                **{f"{source_kinds.label(kind)} (%)": round(100 * mix.get(kind, 0) / total) for kind in source_kinds.LABELS},
             }
         )
     table = pd.DataFrame(rows)
     # Kinds no dataset uses (e.g. no copies left) are dropped rather than shown as columns of zeros.
-    empty = [source_kinds.label(k) for k in source_kinds.LABELS if not table[source_kinds.label(k)].any()]
+    empty = [column for column in table.columns if column.endswith("(%)") and not table[column].any()]
     return table.drop(columns=empty)
 
 
@@ -164,6 +171,11 @@ def noted_disagreements(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         for _, row in frame[frame["notes"].str.contains(DISAGREEMENT)].iterrows():
             rows.append({"dataset": name, "row": row[key], "notes": row["notes"], "source_url": row.get("source_url", "")})
     return pd.DataFrame(rows, columns=["dataset", "row", "notes", "source_url"])
+
+
+def nested_markdown(text: str, levels: int = 2) -> str:
+    """Markdown with every ATX heading moved ``levels`` down, to sit inside a page section."""
+    return re.sub(r"^(#{1,6})(?=\s)", lambda m: "#" * min(6, len(m.group(1)) + levels), text, flags=re.M)
 
 
 def search(frame: pd.DataFrame, text: str | None) -> pd.DataFrame:
@@ -222,6 +234,8 @@ class Overview:
     establishment_conflicts: pd.DataFrame
     no_relations_conflicts: pd.DataFrame
     noted_disagreements: pd.DataFrame
+    rows: dict[str, int]
+    descriptions: dict[str, str]
     errors: dict[str, str]
 
 
@@ -234,5 +248,7 @@ def overview(tables: Mapping[str, pd.DataFrame], errors: Mapping[str, str] | Non
         establishment_conflicts=establishment_conflicts(tables["relations"]) if "relations" in tables else empty,
         no_relations_conflicts=no_relations_conflicts(tables["no_relations"]) if "no_relations" in tables else empty,
         noted_disagreements=noted_disagreements(tables),
+        rows={name: len(frame) for name, frame in tables.items()},
+        descriptions={name: describe_dataset(name, frame) for name, frame in tables.items()},
         errors=dict(errors or {}),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -37,6 +38,7 @@ DPRK_HOVER = (("Established", "established"), ("Last change", "last_change"), ("
 # marker's edge before the shape under the pointer (default 20 px: Germany hovered as
 # Liechtenstein). At 1 px a dot wins only when the pointer is on it; measured in the browser.
 DOT_SIZE = 8
+LEGEND_LINE_CHARS = 30
 HOVER_DISTANCE = 1
 
 GEO_LAYOUT = dict(
@@ -97,7 +99,9 @@ def _legend_entries(spec: CategorySpec, size: int) -> list[go.Scattergeo]:
             lat=[None],
             mode="markers",
             marker=dict(size=size, symbol="square", color=spec.colours[category]),
-            name=spec.labels[category],
+            # Long labels break into lines: plotly wraps between legend items, never inside one,
+            # and one long label was wider than a phone.
+            name="<br>".join(textwrap.wrap(spec.labels[category], LEGEND_LINE_CHARS)),
             hoverinfo="skip",
             showlegend=True,
         )
@@ -189,6 +193,8 @@ def category_map(
             bgcolor="rgba(0,0,0,0)",
         ),
         hoverdistance=HOVER_DISTANCE,
+        # Upright at the right edge, the modebar stays clear of the title on a phone.
+        modebar=dict(orientation="v"),
         clickmode="event+select",
         dragmode=False,
         # Streamlit applies its own theme in the browser; plotly's default template would add

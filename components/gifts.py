@@ -9,6 +9,7 @@ attributed to one of the three leaders when the giver or recipient names them, o
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -206,3 +207,39 @@ def gift_card(gift: pd.Series) -> dict:
         "event_id": gift["event_id"],
         "country_codes": [c for c in dict.fromkeys((gift["giver_iso3"], gift["recipient_iso3"])) if c != DPRK],
     }
+
+
+@dataclass(frozen=True)
+class GiftView:
+    """Everything the Gifts page draws for one filter set, computed together (and cached once)."""
+
+    shown: pd.DataFrame
+    received: int
+    leading: pd.DataFrame
+    source_mix: str
+    counterparts_map: go.Figure | None
+    top: pd.DataFrame
+    sankey: go.Figure | None
+    over_time: go.Figure | None
+    before_after: pd.DataFrame
+    categories: pd.DataFrame
+
+
+def gift_view(gifts: pd.DataFrame, centroids: pd.DataFrame, today: dt.date, *filters) -> GiftView:
+    """The page's tables and figures for ``filter_gifts(gifts, <period>, today, <rest>)``."""
+    period, *rest = filters
+    shown = filter_gifts(gifts, period, today, *rest)
+    if shown.empty:
+        return GiftView(shown, 0, shown, "", None, shown, None, None, shown, shown)
+    return GiftView(
+        shown=shown,
+        received=int((shown["direction"] == "received").sum()),
+        leading=top_counterparts(shown, 1),
+        source_mix=source_kind_mix(shown),
+        counterparts_map=gifts_map(shown, centroids),
+        top=top_counterparts(shown)[["counterpart", "gifts"]],
+        sankey=gifts_sankey(shown),
+        over_time=gifts_timeline(shown),
+        before_after=before_after_1989(shown),
+        categories=by_category(shown),
+    )

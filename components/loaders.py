@@ -18,6 +18,7 @@ import streamlit as st
 
 from components import changes, country_page, data_catalog, datasets, figures, regions, relations, source_kinds, story, timeline
 from components.datasets import DataError, RelationsData
+from components.dates import format_partial
 from components.relations import RelationsIndex, party_dots, relations_at, relations_per_year
 from components.schemas import TABLES
 
@@ -48,6 +49,32 @@ def table(name: str) -> pd.DataFrame:
     return datasets.read_table(name)
 
 
+@st.cache_resource(show_spinner=False)
+def prepared_gifts() -> pd.DataFrame:
+    """Gifts with the columns the Gifts page filters on (direction, leader, year, source kind).
+
+    A shared resource, read-only by convention: ``cache_data`` would unpickle a copy for every
+    session, which a class opening the page at once pays thirty times.
+    """
+    from components import gifts as gift_logic
+
+    return gift_logic.prepare(gifts())
+
+
+GiftFilters = tuple[str, str | None, str | None, str | None, tuple[str, ...], str | None, tuple[str, ...]]
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def gift_view(filters: GiftFilters, today: dt.date):
+    """The Gifts page's tables and figures for one filter set, built once for every visitor."""
+    from components import gifts as gift_logic
+
+    period, direction, country, leader, categories, text, kinds = filters
+    return gift_logic.gift_view(
+        prepared_gifts(), table("centroids"), today, period, direction, country, leader, list(categories), text, list(kinds)
+    )
+
+
 @st.cache_data(show_spinner=False)
 def gifts() -> pd.DataFrame:
     """Gifts, validated with their links to events."""
@@ -61,9 +88,59 @@ def map_status(when: dt.date) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def headline_figures(today: dt.date):
+    """The Home page's figures, computed once per day for every visitor."""
+    from components.headlines import headlines
+
+    return headlines(relations_index(), per_year(today), today)
+
+
+@st.cache_data(show_spinner=False)
 def per_year(today: dt.date) -> pd.DataFrame:
     """Relations established per year and parties with relations at each year's end."""
     return relations_per_year(relations_index(), FIRST_YEAR, today.year, today)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def race_chart(today: dt.date) -> tuple[go.Figure, list[dict]]:
+    """The race-with-Seoul figure and the moments it marks, built once per day for every visitor."""
+    from components.race import nordpolitik_span, race_figure, race_moments
+
+    events = table("events")
+    moments = race_moments(events)
+    return race_figure(race_per_year(today), moments, nordpolitik_span(events)), moments
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def race_status(when: dt.date) -> pd.DataFrame:
+    """Every mapped state's standing with both Koreas at ``when`` (the dual map's table)."""
+    from components.race import race_status_at
+
+    return race_status_at(relations_index(), rok_relations_index(), when)
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def race_map_counts(when: dt.date) -> dict[str, int]:
+    """How many mapped states are in each category of the dual map at ``when``."""
+    from components.race import RACE_ORDER
+
+    counts = race_status(when)["category"].value_counts()
+    return {category: int(counts.get(category, 0)) for category in RACE_ORDER if category != "korea"}
+
+
+@st.cache_resource(show_spinner=False, max_entries=400)
+def race_map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> go.Figure:
+    """The dual-Korea map for one date, through the shared category map builder."""
+    from components.race import RACE_HOVER, RACE_SPEC, race_dots
+
+    return figures.category_map(
+        race_status(when),
+        RACE_SPEC,
+        dots=race_dots(table("centroids"), relations_index(), rok_relations_index()),
+        title=f"Relations with North and South Korea, {when:%d %B %Y}",
+        hover=RACE_HOVER,
+        font_size=18 if presenting else 13,
+    )
 
 
 @st.cache_data(show_spinner=False)
@@ -157,6 +234,13 @@ def timeline_rows(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
     return rows.sort_values("start", kind="stable").reset_index(drop=True)
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def timeline_table(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
+    """The Timelines table of one filter set, with the kind of each source beside it."""
+    columns = ["date", "end_date", "title", "category", "countries", "source_url"]
+    return data_catalog.with_source_kind(timeline_rows(filters, today)[columns])
+
+
 # Shared like ``map_figure``: a filter set's figure is built once (~40 ms) for every visitor.
 @st.cache_resource(show_spinner=False, max_entries=128)
 def timeline_figure(filters: TimelineFilters, today: dt.date) -> go.Figure:
@@ -165,7 +249,9 @@ def timeline_figure(filters: TimelineFilters, today: dt.date) -> go.Figure:
 
 
 # The Data & sources page: tables computed across all datasets once per process, not per rerun.
-@st.cache_data(show_spinner=False)
+# Shared resources, not copies: the page only draws them, and unpickling a copy of every table on
+# each rerun was most of the page's server time.
+@st.cache_resource(show_spinner=False)
 def data_overview() -> data_catalog.Overview:
     """Coverage, source kinds and conflicts of every dataset that loads; broken files are named."""
     tables, errors = {}, {}
@@ -177,13 +263,13 @@ def data_overview() -> data_catalog.Overview:
     return data_catalog.overview(tables, errors)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def browsable(name: str) -> pd.DataFrame:
     """One dataset with the kind of each row's source beside it (raises ``DataError``)."""
     return data_catalog.with_source_kind(table(name))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def citation(name: str) -> data_catalog.Citation:
     """What a reference to one dataset needs: version, rows, latest date, fingerprint (raises ``DataError``)."""
     frame = table(name)
@@ -246,10 +332,23 @@ def year_change_regions() -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=200)
-def compare_figure(earlier: dt.date, later: dt.date) -> go.Figure:
-    """The map of what changed between two dates (gained, lost, changed, unchanged)."""
-    # Until the shared map builder takes a category spec, the map at the later date stands in.
-    return map_figure(later, later)
+def compare_figure(earlier: dt.date, later: dt.date, font_size: int = 13) -> go.Figure:
+    """The map of what changed between two dates: gained, lost, changed, unchanged (shared, read-only)."""
+    status = compare_status(earlier, later)
+    # Only the categories drawn get a legend line: a short legend leaves the map its room.
+    present = set(status["category"])
+    spec = figures.CategorySpec(
+        {k: v for k, v in changes.COMPARE_LABELS.items() if k in present},
+        {k: v for k, v in changes.COMPARE_COLOURS.items() if k in present},
+    )
+    return figures.category_map(
+        status,
+        spec,
+        dots=map_dots(),
+        title=f"What changed between {format_partial(earlier.isoformat())} and {format_partial(later.isoformat())}",
+        hover=changes.COMPARE_HOVER,
+        font_size=font_size,
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=50)
@@ -274,6 +373,7 @@ __all__ = [
     "rok_relations_index",
     "table",
     "gifts",
+    "prepared_gifts",
     "map_status",
     "per_year",
     "map_figure",

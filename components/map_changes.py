@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from components import changes, loaders, params, ui
+from components.data_catalog import with_source_kind
 from components.dates import year_end
 from components.loaders import FIRST_YEAR
 
@@ -31,7 +32,7 @@ CHANGE_TABLE_CONFIG = {
     "to": st.column_config.TextColumn("After", width="medium"),
     "date": "Date",
     "event": "Event",
-    "source_url": ui.SOURCE_COLUMN,
+    **ui.SOURCE_COLUMNS,
 }
 YEAR_TABLE_CONFIG = {
     "iso3": None,
@@ -40,7 +41,7 @@ YEAR_TABLE_CONFIG = {
     "continent": "Continent",
     "region": "UN sub-region",
     "event": "Event",
-    "source_url": ui.SOURCE_COLUMN,
+    **ui.SOURCE_COLUMNS,
 }
 
 
@@ -101,6 +102,22 @@ def compare_dates(year: int, today: dt.date) -> tuple[dt.date, dt.date] | None:
     return year_end(first, today), year_end(second, today)
 
 
+def compare_chart(earlier: dt.date, later: dt.date, on_select, presenting: bool) -> None:
+    """The compare map in the map page's frame; a click opens the country panel as on the main map."""
+    from components.map_page import CHART_KEY
+
+    with st.container(key="map_frame"):
+        st.plotly_chart(
+            loaders.compare_figure(earlier, later, 18 if presenting else 13),
+            key=CHART_KEY,
+            on_select=on_select,
+            selection_mode="points",
+            config=ui.MAP_CONFIG,
+            width="stretch",
+            height="stretch",
+        )
+
+
 def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None:
     """Counts, the table of gained / lost / changed states with sources, and its CSV."""
     index = loaders.relations_index()
@@ -114,11 +131,13 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
     cols[2].metric("States gained", counts["gained"])
     cols[3].metric("States lost", counts["lost"])
     cols[4].metric("States changed", counts["changed"])
-    table = changes.changes_between(status)
+    table = with_source_kind(changes.changes_between(status))
     if table.empty:
         st.info("No state's relations changed between these dates.")
         return
-    st.dataframe(table, hide_index=True, width="stretch", column_config=CHANGE_TABLE_CONFIG, key="compare_table")
+    st.dataframe(
+        with_source_kind(table), hide_index=True, width="stretch", column_config=CHANGE_TABLE_CONFIG, key="compare_table"
+    )
     st.download_button(
         "Download these changes (CSV)",
         partial(ui.csv_bytes, table),
@@ -134,7 +153,7 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
     )
     with st.expander("Parties that gained or lost relations (dissolved states included)"):
         st.dataframe(
-            loaders.party_changes(earlier, later),
+            with_source_kind(loaders.party_changes(earlier, later)),
             hide_index=True,
             width="stretch",
             column_config={
@@ -143,7 +162,7 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
                 "change": "Change",
                 "date": "Date",
                 "event": "Event",
-                "source_url": ui.SOURCE_COLUMN,
+                **ui.SOURCE_COLUMNS,
             },
         )
 
@@ -153,12 +172,14 @@ def show_year_changes(year: int) -> None:
     st.subheader(f"Changes in {year}")
     st.selectbox("Region", all_region_options(), key=REGION_KEY)
     region = st.session_state.get(REGION_KEY)
-    table = changes.filter_region(loaders.year_changes(year), region)
+    table = with_source_kind(changes.filter_region(loaders.year_changes(year), region))
     where = "" if region in (None, changes.ALL_REGIONS) else f" in {region}"
     if table.empty:
         st.caption(f"No relations were established, suspended, severed or restored{where} in {year}.")
         return
-    st.dataframe(table, hide_index=True, width="stretch", column_config=YEAR_TABLE_CONFIG, key="year_changes_table")
+    st.dataframe(
+        with_source_kind(table), hide_index=True, width="stretch", column_config=YEAR_TABLE_CONFIG, key="year_changes_table"
+    )
     st.download_button(
         "Download this list (CSV)",
         partial(ui.csv_bytes, table),

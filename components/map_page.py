@@ -26,20 +26,27 @@ PRESENT_KEY = "present"
 CHART_KEY = "recognition_map"
 # The ``run_every`` the map's fragment was built with on the last full run (see ``play_interval``).
 _TIMER_KEY = "_map_timer_on"
+_JUST_STARTED_KEY = "_map_play_just_started"
+PLAY_SECONDS = 1.0  # one year a second
+# The fragment's timer starts counting when a run has finished, so a tick every second would
+# pace the years at one second plus the run; a shorter timer and a clock check keep the pace.
+TIMER_SECONDS = 0.4
 _LAST_TICK_KEY = "_map_last_tick"
-PLAY_SECONDS = 1.0
 
-# Map height: follows the window (a share of its height, capped by what a world map of the window's
-# width can use, so a phone does not get a tall empty box). Constant CSS, no data in it.
-_STYLE = """<style>
-.st-key-map_frame { height: clamp(300px, min(74vh, 46vw + 190px), 1500px); }
-.st-key-map_frame [data-testid="stPlotlyChart"] { height: 100%; }
-</style>"""
-_PRESENT_STYLE = """<style>
-html { font-size: 20px; }
-.st-key-map_frame { height: clamp(320px, min(80vh, 50vw + 220px), 1800px); }
-.st-key-map_frame [data-testid="stPlotlyChart"] { height: 100%; }
-</style>"""
+# Map height: follows the width the map gets (a world map is about twice as wide as tall, plus
+# title and legend), capped by the window's height. ``cqw`` is a share of the enclosing ``map_box``
+# width. Constant CSS, no data in it; !important because Streamlit's own classes of equal
+# specificity come later in the page.
+_FRAME = """
+.st-key-map_box { container-type: inline-size; }
+.st-key-map_frame { height: %s !important; flex: none !important; }
+.st-key-map_frame > div, .st-key-map_frame [data-testid="stFullScreenFrame"],
+.st-key-map_frame [data-testid="stPlotlyChart"], .st-key-map_frame .js-plotly-plot {
+  height: 100%% !important; flex: 1 1 auto; }
+"""
+_STYLE = "<style>" + _FRAME % "clamp(420px, min(80vh, 48cqw + 150px), 1600px)" + "</style>"
+# Presentation: larger type everywhere (rem-based), a taller map.
+_PRESENT_STYLE = "<style>html { font-size: 20px; }" + _FRAME % "clamp(440px, min(84vh, 50cqw + 190px), 1800px)" + "</style>"
 
 
 def today() -> dt.date:
@@ -101,7 +108,7 @@ def play_interval() -> float | None:
     """The fragment's ``run_every`` for this full run, remembered so a change can be detected."""
     playing = bool(st.session_state.get(PLAYING_KEY))
     st.session_state[_TIMER_KEY] = playing
-    return PLAY_SECONDS if playing else None
+    return TIMER_SECONDS if playing else None
 
 
 def sync_timer() -> None:
@@ -114,6 +121,7 @@ def start_playing() -> None:
     if st.session_state[YEAR_KEY] >= today().year:
         st.session_state[YEAR_KEY] = FIRST_YEAR
     st.session_state[PLAYING_KEY] = True
+    st.session_state[_JUST_STARTED_KEY] = True
     st.session_state[_LAST_TICK_KEY] = time.monotonic()
 
 
@@ -124,18 +132,23 @@ def stop_playing() -> None:
 def advance_if_playing() -> None:
     """One animation tick: next year, stopping at the last one.
 
-    A tick needs most of a second since the last one, so the extra full run that starts or
-    rebuilds the timer does not skip a year.
+    Not on the runs that start playing (the click's, and the full run that builds the timer), so
+    the year shown when Play was pressed stays a second, like every other year.
     """
-    if not st.session_state.get(PLAYING_KEY):
+    if not st.session_state.get(PLAYING_KEY) or st.session_state.get(_JUST_STARTED_KEY):
         return
     now = time.monotonic()
-    if now - st.session_state.get(_LAST_TICK_KEY, 0.0) < PLAY_SECONDS * 0.75:
+    if now - st.session_state.get(_LAST_TICK_KEY, 0.0) < PLAY_SECONDS * 0.9:
         return
     st.session_state[_LAST_TICK_KEY] = now
     step(1)
     if st.session_state[YEAR_KEY] >= today().year:
         stop_playing()
+
+
+def end_of_run() -> None:
+    """Called last in the map's fragment: the next timer tick advances."""
+    st.session_state[_JUST_STARTED_KEY] = False
 
 
 def selected_code(event: object, valid: set[str]) -> str | None:
@@ -169,13 +182,13 @@ def clear_country() -> None:
 
 def controls() -> dt.date:
     """Year slider with step and play buttons; returns the date the map shows."""
-    slider, back, forward, play = st.columns([8, 1, 1, 1.6], vertical_alignment="bottom")
+    slider, back, forward, play = st.columns([7, 1.3, 1.3, 1.5], vertical_alignment="bottom")
     slider.slider("Year", min_value=FIRST_YEAR, max_value=today().year, key=YEAR_KEY)
     back.button(
-        "", icon=":material/chevron_left:", key="year_back", on_click=step, args=(-1,), help="One year back", width="stretch"
+        "Back", icon=":material/chevron_left:", key="year_back", on_click=step, args=(-1,), help="One year back", width="stretch"
     )
     forward.button(
-        "", icon=":material/chevron_right:", key="year_forward", on_click=step, args=(1,), help="One year on", width="stretch"
+        "Next", icon=":material/chevron_right:", key="year_forward", on_click=step, args=(1,), help="One year on", width="stretch"
     )
     if st.session_state.get(PLAYING_KEY):
         play.button("Pause", icon=":material/pause:", key="pause", on_click=stop_playing, width="stretch")

@@ -3,7 +3,8 @@
 Pure (no Streamlit). Both sides are answered by the same ``RelationsIndex`` rules, one index per
 Korea, so predecessor states and breaks work alike:
 
-- A state counts as having relations with a Korea when its category there is "relations",
+- A state counts as having relations with a Korea when its category there is "relations" (dated
+  or not),
   "relations through a predecessor state" (Ukraine in 1991 through the USSR) or "part of today's
   territory had relations" (Germany before 1990 through East Germany, Vietnam before 1975 through
   North Vietnam). On today's map the territory then held a partner of that Korea, and the hover
@@ -23,7 +24,8 @@ from plotly.subplots import make_subplots
 
 from components.countries import country_name
 from components.dates import format_partial, year_end
-from components.relations import CATEGORY_LABELS, TERRITORY_OF, RelationsIndex, map_codes
+from components.figures import CategorySpec
+from components.relations import CATEGORY_LABELS, TERRITORY_OF, RelationsIndex, map_codes, party_dots
 
 RACE_LABELS = {
     "both": "Relations with both Koreas",
@@ -33,18 +35,22 @@ RACE_LABELS = {
     "korea": "North or South Korea",
 }
 RACE_ORDER = tuple(RACE_LABELS)
-# Okabe–Ito: blue and vermillion for the two sides, bluish green for both; mid-grey "neither"
-# and near-black Koreas stay readable on light and dark backgrounds alike.
+# Okabe–Ito: blue and vermillion for the two sides, bluish green for both, reddish purple for
+# the two Koreas; a light grey "neither". All read on the light and the dark theme alike
+# (checked in Chromium both ways; near-black Koreas vanished on the dark background).
 RACE_COLOURS = {
     "both": "#009E73",
     "dprk_only": "#D55E00",
     "rok_only": "#0072B2",
     "neither": "#BBBBBB",
-    "korea": "#333333",
+    "korea": "#CC79A7",
 }
+RACE_SPEC = CategorySpec(RACE_LABELS, RACE_COLOURS)
 KOREAS = {"PRK", "KOR"}
+# The dual map's hover lines after the name and category: (label, column of ``race_status_at``).
+RACE_HOVER = (("North Korea", "with_dprk"), ("South Korea", "with_rok"))
 
-_COUNTS = {"relations", "via_predecessor", "partial_predecessor"}
+_COUNTS = {"relations", "undated", "via_predecessor", "partial_predecessor"}
 
 
 def _side(index: RelationsIndex, code: str, when: dt.date) -> tuple[bool, str]:
@@ -90,6 +96,14 @@ def race_status_at(dprk: RelationsIndex, rok: RelationsIndex, when: dt.date) -> 
             }
         )
     return pd.DataFrame(rows, columns=["iso3", "name", "category", "with_dprk", "with_rok", "detail"])
+
+
+def race_dots(centroids: pd.DataFrame, dprk: RelationsIndex, rok: RelationsIndex) -> pd.DataFrame:
+    """Dot positions for small states on the dual map: the DPRK map's parties plus Seoul's
+    (the Cook Islands and Niue have relations with Seoul only). Dependent territories get none."""
+    parties = set(party_dots(centroids, dprk)["iso3"]) | set(rok.relations_by_state)
+    keep = centroids["iso3"].isin(parties) & ~centroids["iso3"].isin(TERRITORY_OF)
+    return centroids[keep].reset_index(drop=True)
 
 
 def partners(index: RelationsIndex, when: dt.date) -> set[str]:

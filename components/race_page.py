@@ -8,7 +8,6 @@ import streamlit as st
 
 from components import loaders, ui
 from components.datasets import DataError
-from components.race import nordpolitik_span, race_figure, race_moments
 
 
 def show_race_chart(today: dt.date) -> None:
@@ -16,7 +15,7 @@ def show_race_chart(today: dt.date) -> None:
     st.subheader("The race with Seoul")
     try:
         per_year = loaders.race_per_year(today)
-        events = loaders.table("events")
+        figure, moments = loaders.race_chart(today)
     except DataError as error:
         st.error(f"The race chart cannot be shown: **{error}**", icon=":material/error:")
         return
@@ -26,12 +25,9 @@ def show_race_chart(today: dt.date) -> None:
         f"them that recognised both. Today: {latest['rok']} partners of Seoul, {latest['dprk']} of Pyongyang, "
         f"{latest['both']} of both. Dissolved states count while they existed; breaks count as no relations."
     )
-    moments = race_moments(events)
-    st.plotly_chart(
-        race_figure(per_year, moments, nordpolitik_span(events)), key="race_chart", config=ui.CHART_CONFIG, width="stretch"
-    )
+    st.plotly_chart(figure, key="race_chart", config=ui.CHART_CONFIG, width="stretch")
     st.caption(
         "Marked: "
-        + "; ".join(f"[{m['label']}, {m['when']}]({m['source_url']})" for m in moments)
+        + "; ".join(f"{m['label']}, {m['when']} ({ui.source_markdown(m['source_url'])})" for m in moments)
         + ". Sources of the counts: data/relations.csv and data/rok_relations.csv."
     )

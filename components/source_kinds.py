@@ -16,6 +16,7 @@ happened.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
@@ -87,6 +88,9 @@ _SITES: dict[str, tuple[str, ...]] = {
         "jtbc.co.kr",
         "timenews.co.kr",
         "aif.ru",
+        "jtbc.co.kr",
+        "newspim.com",
+        "timenews.co.kr",
         "bignewsnetwork.com",
         "imaeil.com",
         "news1.kr",
@@ -162,6 +166,7 @@ _SITES: dict[str, tuple[str, ...]] = {
         "hankyung.com",
         "heraldk.com",
         "hindustantimes.com",
+        "imaeil.com",
         "imbc.com",
         "inews.id",
         "iol.co.za",
@@ -170,6 +175,7 @@ _SITES: dict[str, tuple[str, ...]] = {
         "irrawaddy.com",
         "japantimes.co.jp",
         "joins.com",
+        "jtbc.co.kr",
         "joongang.co.kr",
         "kathmandupost.com",
         "kbs.co.kr",
@@ -199,6 +205,7 @@ _SITES: dict[str, tuple[str, ...]] = {
         "news24.com",
         "newsis.com",
         "newspic.kr",
+        "newspim.com",
         "newswire.com.pk",
         "newswire.mn",
         "nknews.org",
@@ -233,6 +240,7 @@ _SITES: dict[str, tuple[str, ...]] = {
         "scmp.com",
         "see.news",
         "segye.com",
+        "segyetimes.co.kr",
         "seoul.co.kr",
         "sierraexpressmedia.com",
         "socialbites.ca",
@@ -256,6 +264,7 @@ _SITES: dict[str, tuple[str, ...]] = {
         "thenanjinger.com",
         "thesundaily.my",
         "thetimeshub.in",
+        "timenews.co.kr",
         "timesofmalta.com",
         "tnnwaldivision.com",
         "today.az",
@@ -291,6 +300,15 @@ _SITES: dict[str, tuple[str, ...]] = {
         "newsdirectory3.com",
         "scholar.lib.vt.edu",  # Virginia Tech library's archive of Virginia newspapers (Roanoke Times)
         "newsflash.city",
+        "aif.ru",  # Argumenty i Fakty
+        "news1.kr",
+        "politico.com",
+        "premiumtimesng.com",
+        "saamana.com",  # Marathi daily
+        "telegraph.co.uk",
+        "theweekendleader.com",  # carries IANS agency copy
+        "voakorea.com",  # VOA Korean service
+        "iwnsvg.com",  # iWitness News, St Vincent
     ),
     ENCYCLOPEDIA: (
         "britannica.com",
@@ -301,6 +319,8 @@ _SITES: dict[str, tuple[str, ...]] = {
         "universalis.fr",
         "archontology.org",
         "100.coroke.net",
+        "britannica.com",
+        "namu.wiki",  # user-edited Korean wiki
     ),
     ACADEMIC: (
         "cambridge.org",
@@ -329,6 +349,12 @@ _SITES: dict[str, tuple[str, ...]] = {
         "worldjpn.net",  # University of Tokyo database of Japanese diplomatic documents
         "ask.orkg.org",
         "virtuelles-migrationsmuseum.org",
+        "cambridge.org",  # Cambridge University Press journals
+        "idsa.in",  # India's Institute for Defence Studies and Analyses
+        "legacy.wilsoncenter.org",  # Wilson Center Cold War Files
+        "nautilus.org",  # Nautilus Institute DPRK Briefing Book
+        "theasanforum.org",
+        "contents.nahf.or.kr",  # Northeast Asian History Foundation archive of ROK diplomatic documents
     ),
     DPRK_STATE: (
         "kcna.co.jp",
@@ -399,6 +425,9 @@ _SITES: dict[str, tuple[str, ...]] = {
         "3gbook.com",
         "rus.or.kr",
         "wikisource.org",  # transcriptions of treaties and resolutions: cite the original where possible
+        "eir.news",  # Executive Intelligence Review
+        "sicht-vom-hochblauen.de",  # blog
+        "spunt.mt",
     ),
 }
 
@@ -521,6 +550,7 @@ def is_forbidden(url: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)  # the same few thousand URLs are classified on every page
 def kind_of(url: str) -> str:
     """The kind of source ``url`` is: a key of ``KINDS``, ``NOT_THE_SOURCE`` or ``UNCLASSIFIED``."""
     if is_forbidden(url):

@@ -14,10 +14,13 @@ from components.story import CHAPTERS
 
 CHAPTER_PARAM = "chapter"
 PRINT_PARAM = "print"
+JUMP_KEY = "story_jump"
 
 # Static CSS only (no data-derived text): larger type for a projector, and a print layout
 # without the sidebar, the header or the controls.
 STORY_CSS = """<style>
+.st-key-story_map_frame { height: clamp(320px, 62vh, 1100px); }
+.st-key-story_map_frame [data-testid="stPlotlyChart"] { height: 100%; }
 .st-key-story_text p { font-size: 1.45rem; line-height: 1.55; }
 .st-key-story_side p, .st-key-story_gift p { font-size: 1.1rem; line-height: 1.45; }
 @media print {
@@ -34,6 +37,7 @@ STORY_CSS = """<style>
 # The handout view: the page already at about an A4 width on screen, so the map is sized for
 # the page before printing (plotly does not redraw when the browser switches to print layout).
 HANDOUT_CSS = """<style>
+.st-key-story_map_frame { height: 440px; }
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"], header,
 .st-key-story_nav { display: none !important; }
 .block-container, [data-testid="stMainBlockContainer"] { max-width: 46rem !important; padding-top: 1rem !important; }
@@ -65,6 +69,13 @@ def go_to(number: int) -> None:
     st.query_params[CHAPTER_PARAM] = str(number)
 
 
+def jump() -> None:
+    """Chapter picker callback: the picked chapter goes into the URL (a cleared pick changes nothing)."""
+    picked = st.session_state.get(JUMP_KEY)
+    if picked:
+        go_to(int(picked))
+
+
 def styles(handout: bool) -> None:
     st.html(STORY_CSS)
     if handout:
@@ -89,6 +100,16 @@ def navigation(number: int) -> None:
             on_click=go_to,
             args=(number + 1,),
             disabled=number >= len(CHAPTERS),
+        )
+        # The picker shows the chapter in the URL: set before the widget is drawn, every run.
+        st.session_state[JUMP_KEY] = number
+        st.segmented_control(
+            "Chapter",
+            list(range(1, len(CHAPTERS) + 1)),
+            key=JUMP_KEY,
+            on_change=jump,
+            label_visibility="collapsed",
+            help="Go to a chapter",
         )
         st.link_button(
             "Printable handout",

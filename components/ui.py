@@ -56,6 +56,8 @@ def sources_footer(files: list[str]) -> None:
 
 def source_markdown(url: str) -> str:
     """A source as markdown: the site linked to the page, then its kind ('[kkfonline.com](…) · DPRK state media…')."""
+    if not url:
+        return "no source given"
     site = source_kinds.host_of(url) or "source"
     # An <…> destination keeps URLs with parentheses whole ('…/Moscow_Conference_(1945)').
     target = url.replace("<", "%3C").replace(">", "%3E")

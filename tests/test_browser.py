@@ -98,11 +98,24 @@ def test_gifts_page_draws_its_map_and_table(page, server_url):
     assert page.offsite.blocked == []
 
 
-def test_data_page_offers_every_file(page, server_url):
-    page.goto(f"{server_url}/data")
+def test_data_page_renders_offline_with_tables_citation_and_open_questions(page, server_url):
+    from components.datasets import read_table
+
+    total = len(read_table("gifts"))
+    page.goto(f"{server_url}/data?dataset=gifts&q=kkfonline")
     # The page draws one dataset after another: wait for the eighth button, not just the first.
-    page.get_by_text("Download CSV").nth(7).wait_for(timeout=30_000)
+    page.get_by_text("Download CSV").nth(7).wait_for(timeout=60_000)
     assert page.get_by_text("Download CSV").count() >= 8
+    # The dataset, coverage, kinds and conflict tables are drawn (glide grid canvases with their headers).
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stDataFrame\"] canvas').length >= 4", timeout=30_000)
+    caption = page.get_by_text(f"of {total} rows").first.inner_text()
+    assert 0 < int(caption.split(" of ")[0]) < total
+    citation = page.locator(".st-key-how_to_cite code").first.inner_text()
+    assert "version 0.1.0" in citation and f"data/gifts.csv ({total} rows" in citation
+    page.get_by_text("Open questions (data/OPEN_QUESTIONS.md)").click()
+    page.get_by_role("heading", name="Open questions — research notes per region").wait_for(timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.screenshot(path=str(ARTIFACTS / "data.png"), full_page=True)
     assert page.offsite.blocked == []
 
 
@@ -144,7 +157,8 @@ def test_downloads_deliver_the_data_shown(page, server_url):
     assert len(rows) > 150 and any(row.startswith("UKR,") and "via_predecessor" in row for row in rows)
 
     page.goto(f"{server_url}/data")
-    page.get_by_text("Download CSV").first.wait_for(timeout=30_000)
+    # The file list comes after the dataset browser, coverage and conflict tables: allow for a loaded machine.
+    page.get_by_text("Download CSV").first.wait_for(timeout=60_000)
     with page.expect_download(timeout=30_000) as download:
         page.get_by_text("Download CSV").first.click()
     name = download.value.suggested_filename

@@ -36,6 +36,7 @@ def shipped():
         ("relations", "relations", "unchanged_with"),
         ("none", "none", "unchanged_without"),
         ("dprk", "dprk", "dprk"),
+        ("none", "undated", "undated"),
     ],
 )
 def test_change_kind(before, after, kind):
@@ -146,3 +147,16 @@ def test_issue_figures_1988_to_1992(shipped):
     gained, lost = (parties["change"] == "Gained").sum(), (parties["change"] == "Lost").sum()
     assert count_with_relations(shipped, earlier) + gained - lost == count_with_relations(shipped, later)
     assert parties["date"].ne("").all()
+
+
+def test_undated_relations_are_drawn_apart_and_never_listed_as_a_change(tmp_path):
+    today = D(2026, 11, 29)
+    index = RelationsIndex(load_relations_data(synthetic_data(tmp_path / "data")), today=today)
+    status = changes.compare_status(index, D(2020, 12, 31), today)
+    niger = status.set_index("iso3").loc["NER"]
+    assert niger["category"] == "undated" and niger["change"] == ""
+    assert "NER" not in set(changes.changes_between(status)["iso3"])
+    parties = changes.party_changes(index, D(2020, 12, 31), today).set_index("iso3")
+    # Counted among today's parties (as the home page counts it), with no invented date.
+    assert parties.loc["NER", "change"] == "Gained" and parties.loc["NER", "date"] == ""
+    assert "no source dates" in parties.loc["NER", "event"]

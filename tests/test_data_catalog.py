@@ -37,10 +37,10 @@ def test_coverage_counts_rows_precisions_and_kinds():
     (row,) = dc.coverage({"events": table}).to_dict("records")
     assert row["dataset"] == "events" and row["rows"] == 4
     assert (row["dates to the day"], row["dates to the month"], row["dates to the year"]) == (2, 1, 2)
-    assert row[sk.label(sk.NEWS)] == 50
-    assert row[sk.label(sk.DPRK_STATE)] == 25
-    assert row[sk.label(sk.NOT_THE_SOURCE)] == 25
-    assert sk.label(sk.OFFICIAL) not in row  # kinds no dataset uses are left out
+    assert row[f"{sk.label(sk.NEWS)} (%)"] == 50
+    assert row[f"{sk.label(sk.DPRK_STATE)} (%)"] == 25
+    assert row[f"{sk.label(sk.NOT_THE_SOURCE)} (%)"] == 25
+    assert f"{sk.label(sk.OFFICIAL)} (%)" not in row  # kinds no dataset uses are left out
 
 
 def test_kind_mix_is_sorted_with_shares():
@@ -96,6 +96,9 @@ def test_with_source_kind_adds_a_column_after_the_source():
     assert table.columns.tolist() == ["iso3", "source_url", "source_kind", "notes"]
     assert table["source_kind"].tolist() == [sk.label(sk.DPRK_STATE)]
     assert dc.file_columns(table).columns.tolist() == ["iso3", "source_url", "notes"]
+    assert dc.file_csv(table) == b"iso3,source_url,notes\nX,https://kkfonline.com/a,\n"
+    blank = dc.with_source_kind(frame(source_url=["", None]))
+    assert blank["source_kind"].tolist() == ["", ""]  # no source is not a bad source
 
 
 def test_latest_date_compares_periods_not_strings():
@@ -140,3 +143,8 @@ def test_the_shipped_overview():
     assert overview.coverage["rows"].tolist() == [len(t) for t in tables.values()]
     assert overview.kind_mix["rows"].sum() == sum(len(t) for t in tables.values())
     assert overview.errors == {}
+
+
+def test_nested_markdown_moves_headings_down_only():
+    text = "# Title\n\nText with a #hashtag\n## Part\n###### Deep\n```\nnot #heading\n```"
+    assert dc.nested_markdown(text) == "### Title\n\nText with a #hashtag\n#### Part\n###### Deep\n```\nnot #heading\n```"

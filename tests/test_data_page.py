@@ -84,7 +84,7 @@ def test_data_page_lists_conflicts_coverage_and_open_questions():
     assert coverage.set_index("dataset").loc["relations", "rows"] == len(relations)
     questions = next(e for e in at.expander if "OPEN_QUESTIONS" in e.label)
     text = " ".join(m.value for m in questions.markdown)
-    assert text.startswith("# Open questions") and len(text) > 10_000
+    assert text.startswith("### Open questions") and len(text) > 10_000
 
 
 def test_no_relations_description_agrees_with_home():
@@ -141,3 +141,18 @@ def test_gift_card_shows_the_kind_of_its_source():
     at = open_page(GIFTS_PAGE, {"gift": "2000-basketball-autographed-by-michael-jordan"})
     card = next(m.value for m in at.markdown if m.value.startswith("Source: "))
     assert " · " in card and any(label in card for label in sk.KINDS.values())
+
+
+def test_sources_on_other_pages_carry_their_kind():
+    labels = set(sk.LABELS.values())
+    story = open_page("app_pages/story.py", {"chapter": "1"})
+    event_lines = [m.value for m in story.markdown if "Source: [" in m.value]
+    assert event_lines and all(any(f" · {label}" in line for label in labels) for line in event_lines)
+    compare = open_page("app_pages/map.py", {"year": "1992", "compare": "1988"})
+    tables = [df.value for df in compare.dataframe if "source_url" in df.value.columns]
+    assert tables and all("source_kind" in table.columns for table in tables)
+    kinds = set().union(*(set(table["source_kind"]) for table in tables))
+    assert kinds and kinds <= labels | {""}
+    timeline = open_page("app_pages/timeline.py")
+    (events,) = [df.value for df in timeline.dataframe if "source_url" in df.value.columns]
+    assert set(events["source_kind"]) <= labels and sk.label(sk.UNCLASSIFIED) not in set(events["source_kind"])

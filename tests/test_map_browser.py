@@ -100,3 +100,152 @@ def test_pointing_inside_a_country_names_that_country(wide_page, server_url):
     panel.wait_for(timeout=30_000)
     assert panel.inner_text().strip() == "Germany"
     assert "country=DEU" in page.url
+
+
+def map_year(page) -> int:
+    text = title_of_map(page)
+    return int(text.rsplit(" ", 1)[-1])
+
+
+def url_params(page) -> dict[str, str]:
+    from urllib.parse import parse_qsl, urlsplit
+
+    return dict(parse_qsl(urlsplit(page.url).query))
+
+
+def test_play_plays_pauses_and_stops(page, server_url):
+    frames = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(payload)))
+    page.goto(f"{server_url}/map?year=1950")
+    wait_for_map(page)
+    page.get_by_role("button", name="Play").click()
+    page.wait_for_timeout(9_000)
+    assert map_year(page) >= 1955
+    page.get_by_role("button", name="Pause").click()
+    page.get_by_role("button", name="Play").wait_for(timeout=15_000)
+    page.wait_for_timeout(1_500)  # a tick already on its way may land
+    paused = map_year(page)
+    page.wait_for_timeout(3_000)
+    assert map_year(page) == paused  # paused means paused
+    page.wait_for_function(f"() => location.search.includes('year={paused}')", timeout=10_000)
+    page.get_by_role("button", name="Play").click()  # resume from the year shown
+    page.wait_for_function(f"() => /{paused + 2}$/.test(document.querySelector('.gtitle').textContent)", timeout=15_000)
+    page.get_by_role("button", name="Pause").click()
+    page.get_by_role("button", name="Play").wait_for(timeout=15_000)
+
+    # Near the end: it stops by itself at the last year, and then nothing keeps rerunning.
+    last = __import__("datetime").date.today().year
+    page.goto(f"{server_url}/map?year={last - 2}")
+    wait_for_map(page)
+    page.get_by_role("button", name="Play").click()
+    page.wait_for_function(f"() => document.querySelector('.gtitle').textContent.includes('{last}')", timeout=20_000)
+    page.get_by_role("button", name="Play").wait_for(timeout=15_000)
+    page.wait_for_timeout(1_500)
+    before = len(frames)
+    page.wait_for_timeout(4_000)
+    assert len(frames) - before <= 1, "the app kept rerunning after Play stopped"
+    assert url_params(page)["year"] == str(last)
+
+
+def open_record(page) -> str:
+    panel = page.locator(".st-key-country_panel h3")
+    return panel.inner_text().strip() if panel.count() else ""
+
+
+def assert_url_is_the_view(page, country: str | None) -> None:
+    """The address bar holds the year the map's title shows and the record that is open."""
+    year = map_year(page)
+    page.wait_for_function(
+        f"() => new URLSearchParams(location.search).get('year') === '{year}'"
+        f" && new URLSearchParams(location.search).get('country') === {country!r}".replace("None", "null"),
+        timeout=15_000,
+    )
+
+
+def test_the_address_bar_is_the_view(page, server_url, browser):
+    page.goto(f"{server_url}/map?year=1960")
+    wait_for_map(page)
+    slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    slider.focus()
+    slider.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.gtitle').textContent.endsWith('1961')", timeout=30_000)
+    assert_url_is_the_view(page, None)
+    page.locator(".st-key-year_forward button").first.click()
+    page.wait_for_function("() => document.querySelector('.gtitle').textContent.endsWith('1962')", timeout=30_000)
+    assert_url_is_the_view(page, None)
+
+    # Click a country at the middle of its shape.
+    france = next(t for t in page.evaluate(INTERIOR_POINTS) if t["code"] == "FRA")
+    page.mouse.move(france["x"], france["y"])
+    page.wait_for_function(f"() => ({HOVER_TEXT})().includes('France')", timeout=5_000)
+    page.mouse.down()
+    page.mouse.up()
+    page.wait_for_function("() => document.querySelector('.st-key-country_panel h3')?.textContent === 'France'", timeout=30_000)
+    assert_url_is_the_view(page, "FRA")
+
+    # The picker opens another record; a dissolved state too.
+    picker = page.get_by_role("combobox", name="Find a country")
+    picker.click()
+    picker.fill("Soviet")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('.st-key-country_panel h3')?.textContent.startsWith('Soviet Union')", timeout=30_000
+    )
+    assert_url_is_the_view(page, "SUN")
+    page.locator(".st-key-year_back button").first.click()
+    page.wait_for_function("() => document.querySelector('.gtitle').textContent.endsWith('1961')", timeout=30_000)
+    assert open_record(page).startswith("Soviet Union")  # the record stays open across years
+    assert_url_is_the_view(page, "SUN")
+
+    # A fresh browser opening the address sees the same view.
+    shared = page.url
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    fresh = context.new_page()
+    fresh.goto(shared)
+    wait_for_map(fresh)
+    fresh.locator(".st-key-country_panel h3").wait_for(timeout=30_000)
+    assert map_year(fresh) == 1961 and open_record(fresh).startswith("Soviet Union")
+    context.close()
+
+    page.get_by_role("button", name="Close").click()
+    page.wait_for_function("() => !document.querySelector('.st-key-country_panel')", timeout=30_000)
+    assert_url_is_the_view(page, None)
+
+
+# How a control (and its wrappers up to 3 levels up) looks: outline, shadow, border. Visible focus
+# means the focused control looks different from the same control unfocused.
+LOOK = """el => { const out = []; for (let e = el, i = 0; e && i < 4; i++, e = e.parentElement) {
+    const s = getComputedStyle(e); out.push([s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderColor].join(' ')); }
+    return out.join(';'); }"""
+
+
+def tab_to(page, is_target: str) -> None:
+    """Press Tab until ``is_target`` (a JS expression on ``el``) holds for the focused element."""
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ const el = document.activeElement; return !!el && ({is_target}); }}"):
+            return
+    pytest.fail(f"Tab never reached {is_target}")
+
+
+def test_keyboard_only_opens_and_closes_a_record(page, server_url):
+    page.goto(f"{server_url}/map?year=2001")
+    wait_for_map(page)
+    picker = "document.querySelector('[data-testid=stSelectbox] input')"
+    unfocused = page.evaluate(f"() => ({LOOK})({picker})")
+    tab_to(page, "el.tagName === 'INPUT' && !!el.closest('[data-testid=stSelectbox]')")
+    assert page.evaluate(f"() => ({LOOK})(document.activeElement)") != unfocused, "no visible focus on the picker"
+    page.keyboard.type("Germany")
+    page.wait_for_function("() => document.querySelectorAll('[role=option]').length > 0", timeout=15_000)
+    # The list ranks the closest match first; Enter takes the highlighted option.
+    assert page.locator('[role="option"]').first.text_content().strip() == "Germany"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('.st-key-country_panel h3')?.textContent === 'Germany'", timeout=30_000)
+    assert "country=DEU" in page.url
+    close = "document.querySelector('.st-key-close_country button')"
+    unfocused = page.evaluate(f"() => ({LOOK})({close})")
+    tab_to(page, "el.textContent.trim() === 'Close'")
+    assert page.evaluate(f"() => ({LOOK})(document.activeElement)") != unfocused, "no visible focus on Close"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => !document.querySelector('.st-key-country_panel')", timeout=30_000)
+    assert "country=" not in page.url

@@ -6,7 +6,7 @@ import pytest
 
 from components import changes, story
 from components.map_changes import read_compare
-from tests.test_pages import open_page
+from tests.test_pages import figures, map_status_by_code, open_page
 
 STORY = "app_pages/story.py"
 MAP = "app_pages/map.py"
@@ -27,6 +27,12 @@ def test_each_chapter_shows_its_text_map_events_and_gift(number):
     assert story.MISSING_DATE not in body and "{" not in body
     figure = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert any(trace["type"] == "choropleth" for trace in figure["data"])
+    assert "What changed between" in figure["layout"]["title"]["text"]
+    # Drawn with the compare categories: the chapter's changes stand out from the unchanged states.
+    hovered = set(map_status_by_code(figure).values())
+    assert hovered <= set(changes.COMPARE_LABELS.values())
+    if number in (1, 4, 5, 6):  # chapters in which states gained relations
+        assert changes.COMPARE_LABELS["gained"] in hovered
     assert [s.value for s in at.subheader][:2] == ["Key events", "A gift from the period"]
     assert at.button(key="story_previous").disabled == (number == 1)
     assert at.button(key="story_next").disabled == (number == len(story.CHAPTERS))
@@ -48,6 +54,9 @@ def test_next_and_previous_move_through_the_url():
     at.button(key="story_previous").click().run()
     at.button(key="story_previous").click().run()
     assert at.title[0].value == story.CHAPTERS[0].title
+    at.get("button_group")[0].set_value(7).run()
+    assert at.title[0].value == story.CHAPTERS[6].title
+    assert at.query_params["chapter"] in ("7", ["7"])
 
 
 def test_handout_view_hides_the_controls():
@@ -72,6 +81,18 @@ def test_compare_view_lists_gained_lost_and_changed_states():
     assert {"NAM", "UKR", "HRV", "NIC"} <= set(table["iso3"])
     assert table["source_url"].str.startswith("http").all()
     assert at.query_params["compare"] in ("1988", ["1988"])
+    # The map draws the comparison with its own categories, in the legend and in each state's hover.
+    (figure, *_) = figures(at)
+    assert "1988" in figure["layout"]["title"]["text"] and "1992" in figure["layout"]["title"]["text"]
+    hovered = map_status_by_code(figure)
+    assert hovered["NAM"] == changes.COMPARE_LABELS["gained"]
+    assert hovered["NIC"] == changes.COMPARE_LABELS["lost"]
+    assert hovered["UKR"] == changes.COMPARE_LABELS["changed"]
+    assert hovered["CHN"] == changes.COMPARE_LABELS["unchanged_with"]
+    assert hovered["USA"] == changes.COMPARE_LABELS["unchanged_without"]
+    legend = [trace["name"] for trace in figure["data"] if trace.get("showlegend")]
+    assert set(legend) == set(hovered.values())  # one legend line per category drawn, no more
+    assert changes.COMPARE_LABELS["undated"] not in legend
     # Turning the comparison off brings back the year's list.
     at.selectbox(key="compare").set_value(None).run()
     assert at.subheader[0].value == "Changes in 1992"
