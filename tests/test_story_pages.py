@@ -98,7 +98,7 @@ def test_compare_view_lists_gained_lost_and_changed_states():
     assert hovered["UKR"] == changes.COMPARE_LABELS["changed"]
     assert hovered["CHN"] == changes.COMPARE_LABELS["unchanged_with"]
     assert hovered["USA"] == changes.COMPARE_LABELS["unchanged_without"]
-    legend = [trace["name"] for trace in figure["data"] if trace.get("showlegend")]
+    legend = [trace["name"].replace("<br>", " ") for trace in figure["data"] if trace.get("showlegend")]  # long labels wrap
     assert set(legend) == set(hovered.values())  # one legend line per category drawn, no more
     assert changes.COMPARE_LABELS["undated"] not in legend
     # Turning the comparison off brings back the year's list.
