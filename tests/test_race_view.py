@@ -27,7 +27,7 @@ def test_both_view_draws_the_four_way_map_from_the_url():
     at = open_page("app_pages/map.py", {"year": "1975", "view": "both"})
     figure = map_figure(at)
     assert "North and South Korea" in figure["layout"]["title"]["text"] and "1975" in figure["layout"]["title"]["text"]
-    legend = {trace["name"] for trace in figure["data"] if trace.get("showlegend")}
+    legend = {trace["name"].replace("<br>", " ") for trace in figure["data"] if trace.get("showlegend")}  # wrapped labels
     assert set(RACE_LABELS.values()) <= legend
     shown = statuses(figure)
     assert shown["USA"].startswith(RACE_LABELS["rok_only"])
