@@ -19,6 +19,8 @@ PAGES = [
     st.Page("app_pages/map.py", title="Recognition map", icon=":material/public:", url_path="map"),
     st.Page("app_pages/timeline.py", title="Timelines", icon=":material/timeline:", url_path="timeline"),
     st.Page("app_pages/gifts.py", title="Gift exchanges", icon=":material/redeem:", url_path="gifts"),
+    st.Page("app_pages/country.py", title="Country pages", icon=":material/flag:", url_path="country"),
+    st.Page("app_pages/story.py", title="Story", icon=":material/co_present:", url_path="story"),
     st.Page("app_pages/data.py", title="Data & sources", icon=":material/menu_book:", url_path="data"),
 ]
 

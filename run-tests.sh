@@ -9,6 +9,10 @@ setup_venv requirements-dev.txt
 if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   apt_install chromium
 fi
+# The deployment tests run the sample reverse proxy (deploy/nginx.conf) for real.
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  apt_install nginx-light
+fi
 
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

@@ -6,7 +6,7 @@ from functools import partial
 import streamlit as st
 
 from components import gifts as gift_logic
-from components import loaders, params, ui, url_state
+from components import loaders, params, source_kinds, ui, url_state
 from components.countries import country_name
 from components.datasets import DataError
 from components.schemas import GIFT_CATEGORIES, TABLES
@@ -14,8 +14,8 @@ from components.timeline import PERIODS
 
 today = dt.date.today()
 try:
-    gifts = gift_logic.prepare(loaders.gifts())
-    centroids = loaders.table("centroids")
+    gifts = loaders.prepared_gifts()
+    loaders.table("centroids")  # checked here so a broken file stops the page with its message
 except DataError as error:
     ui.show_data_error(error)
 
@@ -29,7 +29,17 @@ st.caption(
 
 countries = sorted(set(gifts["counterpart_iso3"]), key=country_name)
 leaders = [*gift_logic.LEADERS, gift_logic.OTHER_LEADER]
-DEFAULTS = {"period": "all", "direction": None, "country": None, "leader": None, "category": [], "q": "", "gift": None}
+kinds_present = [kind for kind in source_kinds.LABELS if kind in set(gifts["source_kind_key"])]
+DEFAULTS = {
+    "period": "all",
+    "direction": None,
+    "country": None,
+    "leader": None,
+    "category": [],
+    "source_kind": [],
+    "q": "",
+    "gift": None,
+}
 ui.show_notice(
     url_state.seed_once(
         "gifts",
@@ -39,6 +49,7 @@ ui.show_notice(
             "country": partial(params.read_code, name="country", valid=set(countries)),
             "leader": partial(params.read_choice, name="leader", choices=leaders),
             "category": partial(params.read_choices, name="category", choices=GIFT_CATEGORIES),
+            "source_kind": partial(params.read_choices, name="source_kind", choices=kinds_present),
             "q": lambda raw: (params.read_text(raw), None),
             "gift": partial(params.read_choice, name="gift", choices=set(gifts["gift_id"])),
         },
@@ -52,7 +63,7 @@ direction = top[1].segmented_control(
     "Direction", list(gift_logic.DIRECTIONS), format_func=lambda k: k.capitalize(), key="direction"
 )
 text = top[2].text_input("Search", key="q", placeholder="e.g. dog, car, Putin")
-row = st.columns(3)
+row = st.columns(4)
 country = row[0].selectbox(
     "Counterpart country",
     [None, *countries],
@@ -68,9 +79,26 @@ leader = row[1].selectbox(
     format_func=lambda v: "Any leader" if v is None else v,
 )
 categories = row[2].multiselect("Kind of gift", GIFT_CATEGORIES, key="category", placeholder="All kinds")
+kinds = row[3].multiselect(
+    "Kind of source",
+    kinds_present,
+    key="source_kind",
+    format_func=source_kinds.label,
+    placeholder="All sources",
+    help="Who publishes the page each gift is documented by. DPRK state media tells what the DPRK said.",
+)
 
-shown = gift_logic.filter_gifts(gifts, period, today, direction, country, leader, categories, text)
-state = {"period": period, "direction": direction, "country": country, "leader": leader, "category": categories, "q": text}
+view = loaders.gift_view((period, direction, country, leader, tuple(categories), text, tuple(kinds)), today)
+shown = view.shown
+state = {
+    "period": period,
+    "direction": direction,
+    "country": country,
+    "leader": leader,
+    "category": categories,
+    "source_kind": kinds,
+    "q": text,
+}
 url_state.write({**state, "gift": st.session_state.get("gift")}, DEFAULTS)
 
 if shown.empty:
@@ -80,31 +108,35 @@ if shown.empty:
     ui.sources_footer(["gifts.csv"])
     st.stop()
 
-received = int((shown["direction"] == "received").sum())
 metrics = st.columns(4)
 metrics[0].metric("Gifts shown", len(shown))
-metrics[1].metric("Received by the DPRK side", received)
-metrics[2].metric("Given by the DPRK side", len(shown) - received)
-leading = gift_logic.top_counterparts(shown, 1)
-metrics[3].metric(f"Most exchanges with ({leading['gifts'].iloc[0]} gifts)", leading["counterpart"].iloc[0])
+metrics[1].metric("Received by the DPRK side", view.received)
+metrics[2].metric("Given by the DPRK side", len(shown) - view.received)
+metrics[3].metric(f"Most exchanges with ({view.leading['gifts'].iloc[0]} gifts)", view.leading["counterpart"].iloc[0])
+st.caption(f"Sources of these gifts: {view.source_mix}.")
 
 left, right = st.columns([3, 2])
 with left:
     st.markdown("**Counterpart countries by number of gifts**")
-    st.plotly_chart(gift_logic.gifts_map(shown, centroids), config=ui.MAP_CONFIG, width="stretch", key="gifts_map")
+    st.plotly_chart(view.counterparts_map, config=ui.MAP_CONFIG, width="stretch", key="gifts_map")
 with right:
     st.markdown("**Who exchanges the most**")
-    st.dataframe(gift_logic.top_counterparts(shown)[["counterpart", "gifts"]], hide_index=True, width="stretch")
+    st.dataframe(view.top, hide_index=True, width="stretch")
 
 st.markdown("**The gifts** — select a row for its full record")
 table = st.dataframe(
-    shown[["date", "direction", "giver", "recipient", "item", "category", "occasion", "source_url"]],
+    shown[
+        ["date", "direction", "giver", "recipient", "country_page", "item", "category", "occasion", "source_url", "source_kind"]
+    ],
     hide_index=True,
     width="stretch",
     on_select="rerun",
     selection_mode="single-row",
     key="gift_table",
-    column_config={"source_url": ui.SOURCE_COLUMN},
+    column_config=ui.SOURCE_COLUMNS
+    | {
+        "country_page": st.column_config.LinkColumn("Country page", display_text=r"country=(\w+)$", help="The counterpart's page")
+    },
 )
 rows = ((table or {}).get("selection") or {}).get("rows") or []
 if rows and rows[0] < len(shown):
@@ -127,17 +159,24 @@ if chosen in set(gifts["gift_id"]):
         st.markdown(f"**From:** {card['from']}  \n**To:** {card['to']}")
         if card["notes"]:
             st.caption(f"Notes: {card['notes']}")
-        st.markdown(f"Source: [{card['source_site']}]({card['source_url']})")
+        st.markdown(f"Source: {ui.source_markdown(card['source_url'])}")
         if card["event_id"]:
             st.link_button("Open the related event", f"timeline?event={card['event_id']}")
+        for code in card["country_codes"]:
+            st.page_link(
+                "app_pages/country.py",
+                label=f"{country_name(code)}: its country page",
+                icon=":material/flag:",
+                query_params={"country": code},
+            )
 
 flows, over_time, summary = st.tabs(["Flows", "Over time", "How it changed after 1989"])
 with flows:
-    st.plotly_chart(gift_logic.gifts_sankey(shown), config=ui.CHART_CONFIG, width="stretch", key="gifts_sankey")
+    st.plotly_chart(view.sankey, config=ui.CHART_CONFIG, width="stretch", key="gifts_sankey")
 with over_time:
-    st.plotly_chart(gift_logic.gifts_timeline(shown), config=ui.CHART_CONFIG, width="stretch", key="gifts_timeline")
+    st.plotly_chart(view.over_time, config=ui.CHART_CONFIG, width="stretch", key="gifts_timeline")
 with summary:
-    st.dataframe(gift_logic.before_after_1989(shown), hide_index=True, width="stretch")
-    st.dataframe(gift_logic.by_category(shown), hide_index=True, width="stretch")
+    st.dataframe(view.before_after, hide_index=True, width="stretch")
+    st.dataframe(view.categories, hide_index=True, width="stretch")
 
 ui.sources_footer(["gifts.csv"])

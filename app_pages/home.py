@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import loaders, ui
 from components.datasets import DataError
-from components.headlines import headlines, next_establishment, partners_at
+from components.headlines import next_establishment, partners_at
 
 st.title("DPRK Relations Atlas")
 st.markdown(
@@ -21,7 +21,7 @@ st.markdown(
 try:
     index = loaders.relations_index()
     today = dt.date.today()
-    figures = headlines(index, loaders.per_year(today), today)
+    figures = loaders.headline_figures(today)
 except DataError as error:
     ui.show_data_error(error)
 
@@ -59,6 +59,9 @@ st.subheader("Explore")
 st.page_link("app_pages/map.py", label="Recognition map — who recognised the DPRK, year by year", icon=":material/public:")
 st.page_link("app_pages/timeline.py", label="Timelines — the Cold War and the years since 1989", icon=":material/timeline:")
 st.page_link("app_pages/gifts.py", label="Gift exchanges — what leaders gave and received", icon=":material/redeem:")
+st.page_link(
+    "app_pages/story.py", label="Story — eight chapters to project in class, with handouts", icon=":material/co_present:"
+)
 st.page_link(
     "app_pages/data.py", label="Data & sources — downloads, data dictionary, open questions", icon=":material/menu_book:"
 )

@@ -5,7 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from components import loaders, map_page, ui
+from components import loaders, map_changes, map_page, race_view, ui
 from components.datasets import DataError
 from components.relations import count_with_relations
 
@@ -18,6 +18,8 @@ except DataError as error:
 
 st.title("Recognition map")
 ui.show_notice(map_page.init_from_url(set(pickable)))
+ui.show_notice(map_changes.init_from_url(st.session_state[map_page.YEAR_KEY], map_page.today()))
+ui.show_notice(race_view.init_from_url())
 map_page.apply_style()
 if not map_page.presenting():
     st.caption(
@@ -42,8 +44,19 @@ def dprk_map(when: dt.date) -> None:
         )
 
 
+def both_koreas_map(when: dt.date) -> None:
+    """Relations with North Korea, South Korea, both or neither at ``when`` (``?view=both``)."""
+    race_view.both_map(
+        when,
+        today=map_page.today(),
+        presenting=map_page.presenting(),
+        chart_key=map_page.CHART_KEY,
+        on_select=partial(map_page.on_map_select, set(pickable)),
+    )
+
+
 # Views of the map page by ``?view=``; other views (compare, both Koreas) slot in here.
-VIEWS = {"dprk": dprk_map}
+VIEWS = {"dprk": dprk_map, "both": both_koreas_map}
 
 
 @st.fragment(run_every=map_page.play_interval())
@@ -53,9 +66,17 @@ def atlas() -> None:
     map_page.sync_timer()
     map_page.country_picker(pickable)
     map_page.write_url()
-    VIEWS["dprk"](when)
+    map_changes.write_url()
+    compared = map_changes.compare_dates(when.year, map_page.today())
+    view = race_view.view_control()  # drawn in every mode, so the choice survives a comparison
+    if compared:
+        map_changes.compare_chart(*compared, partial(map_page.on_map_select, set(pickable)), map_page.presenting())
+    else:
+        VIEWS[view](when)
     count, chart, notes = st.columns([1, 1.3, 1.3])
     count.metric(f"Parties with relations on {when:%d %b %Y}", count_with_relations(index, when))
+    with count:
+        map_changes.compare_control(map_page.today())
     chart.image(loaders.recognition_sparkline(map_page.today(), when.year), width="stretch")
     notes.caption(
         ":blue[▮] relations established each year · :blue[━] parties with relations at year end · "
@@ -73,6 +94,10 @@ def atlas() -> None:
         "above, for its full dated record. The count includes the EU and Palestine; a dissolved state counts "
         "while it existed, its successors after. Dependent territories take the colour of their state."
     )
+    if compared:
+        map_changes.show_compare(*compared, loaders.compare_status(*compared))
+    else:
+        map_changes.show_year_changes(when.year)
     # Inside the fragment: a click reruns only the fragment, and the panel must follow it.
     code = st.session_state.get(map_page.COUNTRY_KEY)
     if code:
@@ -80,6 +105,12 @@ def atlas() -> None:
             head, close = st.columns([6, 1])
             head.subheader(pickable[code])
             close.button("Close", key="close_country", on_click=map_page.clear_country)
+            st.page_link(
+                "app_pages/country.py",
+                label=f"{pickable[code]}: the whole record on its country page",
+                icon=":material/flag:",
+                query_params={"country": code},
+            )
             ui.country_profile(index, code)
     map_page.end_of_run()
 

@@ -1,4 +1,8 @@
-"""Timelines: the Cold War and post-1989 periods, events in lanes over the waves of recognition."""
+"""Timelines: the Cold War and post-1989 periods, events in lanes over the waves of recognition.
+
+The relationship changes of relation_events.csv are two lanes of their own (changes; embassies,
+quieter) that filter and search like the events. A filter set's rows and figure are cached.
+"""
 
 import datetime as dt
 from functools import partial
@@ -8,12 +12,13 @@ import streamlit as st
 from components import loaders, params, ui, url_state
 from components.countries import country_name
 from components.datasets import DataError
-from components.schemas import EVENT_CATEGORIES
-from components.timeline import PERIODS, countries_in, event_record, filter_events, timeline_figure
+from components.race_page import show_race_chart
+from components.timeline import LANES, PERIODS, countries_in, event_record, regions_in, relation_record
 
 today = dt.date.today()
 try:
     events = loaders.table("events")
+    relation_lane = loaders.relation_lane()
     per_year = loaders.per_year(today)
 except DataError as error:
     ui.show_data_error(error)
@@ -21,30 +26,35 @@ except DataError as error:
 st.title("Timelines")
 st.caption(
     "The Cold War (1945–1991) and the years since the Eastern Bloc's collapse (1989–today) overlap "
-    "on purpose: 1989–1991 is the transition both belong to. Below the events, the relations "
-    "established each year show the waves of recognition."
+    "on purpose: 1989–1991 is the transition both belong to. The two lowest lanes are the dated "
+    "relationship changes (established, suspended, severed, restored) and, quieter, embassies opened "
+    "and closed. Below the events, the relations established each year show the waves of recognition."
 )
 
-codes = countries_in(events)
-DEFAULTS = {"view": "all", "category": [], "country": None, "q": "", "event": None}
+codes = countries_in(events, relation_lane)
+regions = regions_in(events, relation_lane)
+event_ids = set(events["event_id"])
+relation_ids = set(relation_lane["event_id"])
+DEFAULTS = {"view": "all", "category": [], "country": None, "region": None, "q": "", "event": None}
 notice = url_state.seed_once(
     "timeline",
     {
         "view": partial(params.read_choice, name="view", choices=PERIODS),
-        "category": partial(params.read_choices, name="category", choices=EVENT_CATEGORIES),
+        "category": partial(params.read_choices, name="category", choices=LANES),
         "country": partial(params.read_code, name="country", valid=set(codes)),
+        "region": partial(params.read_choice, name="region", choices=regions),
         "q": lambda raw: (params.read_text(raw), None),
-        "event": partial(params.read_choice, name="event", choices=set(events["event_id"])),
+        "event": partial(params.read_choice, name="event", choices=event_ids | relation_ids),
     },
     DEFAULTS,
 )
 ui.show_notice(notice)
 
 view_col, search_col = st.columns([3, 2])
-cat_col, country_col = st.columns([3, 2])
+cat_col, country_col, region_col = st.columns([3, 1.2, 0.8])
 view = view_col.segmented_control("Period", options=list(PERIODS), format_func=lambda k: PERIODS[k].label, key="view")
 view = view or "all"
-categories = cat_col.multiselect("Categories", EVENT_CATEGORIES, key="category", placeholder="All categories")
+categories = cat_col.multiselect("Lanes", LANES, key="category", placeholder="All lanes")
 country = country_col.selectbox(
     "Country",
     [None, *codes],
@@ -52,21 +62,38 @@ country = country_col.selectbox(
     format_func=lambda c: "All countries" if c is None else country_name(c),
     placeholder="All countries",
 )
-text = search_col.text_input("Search", key="q", placeholder="e.g. treaty, Olympics, Kim")
+region = region_col.selectbox(
+    "Region", [None, *regions], key="region", format_func=lambda r: "All regions" if r is None else r, placeholder="All regions"
+)
+text = search_col.text_input("Search (whole words)", key="q", placeholder="e.g. treaty, Olympics, severed")
 
-shown = filter_events(events, view, today, categories, country, text)
+filters = (view, tuple(categories), country, region, text.strip() or None)
+shown = loaders.timeline_rows(filters, today)
 url_state.write(
-    {"view": view, "category": categories, "country": country, "q": text, "event": st.session_state.get("event")}, DEFAULTS
+    {
+        "view": view,
+        "category": categories,
+        "country": country,
+        "region": region,
+        "q": text,
+        "event": st.session_state.get("event"),
+    },
+    DEFAULTS,
 )
 
 if shown.empty:
     st.info(
-        "No events match these filters. Try another period, fewer categories or a shorter search.", icon=":material/search_off:"
+        "No events match these filters. Try another period, fewer lanes, another region or other words.",
+        icon=":material/search_off:",
     )
 else:
-    st.caption(f"{len(shown)} events · drag to zoom, double-click to reset · click an event for its record")
+    changes = int(shown["event"].astype(bool).sum())
+    st.caption(
+        f"{len(shown) - changes} events and {changes} relationship changes · drag to zoom, double-click to reset · "
+        "click a point for its record"
+    )
     selection = st.plotly_chart(
-        timeline_figure(shown, events, per_year, view, today),
+        loaders.timeline_figure(filters, today),
         key="timeline_chart",
         on_select="rerun",
         selection_mode="points",
@@ -81,8 +108,18 @@ else:
         st.session_state["event"] = picked
         url_state.write({"event": picked}, DEFAULTS)
 
+
+def country_links(codes: list[str]) -> None:
+    if codes:
+        with st.container(horizontal=True, key="event_countries"):
+            for code in codes:
+                st.page_link(
+                    "app_pages/country.py", label=country_name(code), icon=":material/flag:", query_params={"country": code}
+                )
+
+
 chosen = st.session_state.get("event")
-if chosen in set(events["event_id"]):
+if chosen in event_ids:
     record = event_record(events.set_index("event_id").loc[chosen])
     with st.container(border=True, key="event_record"):
         st.subheader(record["title"])
@@ -90,15 +127,26 @@ if chosen in set(events["event_id"]):
         st.write(record["summary"])
         if record["notes"]:
             st.caption(f"Notes: {record['notes']}")
-        st.markdown(f"Source: [{record['source_url']}]({record['source_url']})")
+        st.markdown(f"Source: {ui.source_markdown(record['source_url'])}")
         st.link_button(f"Open the map at {record['map_year']}", f"map?year={record['map_year']}")
+        country_links(record["country_codes"])
+elif chosen in relation_ids:
+    record = relation_record(relation_lane.set_index("event_id").loc[chosen])
+    with st.container(border=True, key="event_record"):
+        st.subheader(record["title"])
+        st.markdown(f"**{record['when']}** · {record['summary']}")
+        if record["notes"]:
+            st.caption(f"Notes: {record['notes']}")
+        st.markdown(f"Source: {ui.source_markdown(record['source_url'])}")
+        st.link_button(f"Open the map at {record['map_year']}", record["map_link"])
+        country_links(record["country_codes"])
 
 with st.expander("All filtered events as a table (sortable, with source links)"):
     st.dataframe(
-        shown[["date", "end_date", "title", "category", "countries", "source_url"]],
+        loaders.timeline_table(filters, today),
         hide_index=True,
         width="stretch",
-        column_config={"source_url": ui.SOURCE_COLUMN},
+        column_config=ui.SOURCE_COLUMNS,
     )
     st.download_button(
         "Download these events (CSV)",
@@ -108,4 +156,6 @@ with st.expander("All filtered events as a table (sortable, with source links)")
         on_click="ignore",
     )
 
-ui.sources_footer(["events.csv", "relations.csv"])
+show_race_chart(today)
+
+ui.sources_footer(["events.csv", "relation_events.csv", "relations.csv"])

@@ -52,6 +52,15 @@ def _line(index: int) -> int:
     return int(index) + 2
 
 
+def _ends_with_newline(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        fh.seek(0, os.SEEK_END)
+        if fh.tell() == 0:
+            return True
+        fh.seek(-1, os.SEEK_END)
+        return fh.read(1) == b"\n"
+
+
 def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
     """Read and schema-check one file of ``schemas.TABLES``; raise ``DataError`` on any problem."""
     spec: TableSpec = TABLES[name]
@@ -62,6 +71,9 @@ def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
         raise DataError(spec.filename, "the file is missing") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, OSError) as exc:
         raise DataError(spec.filename, f"the file cannot be read as CSV ({exc.__class__.__name__}: {exc})") from None
+    if not _ends_with_newline(path):
+        # A copy cut off mid-row can still parse (the last row just loses its tail): refuse it.
+        raise DataError(spec.filename, "the file ends in the middle of a line, so it looks truncated", line=len(frame) + 1)
     frame = frame.apply(lambda col: col.str.strip())
     try:
         return spec.schema.validate(frame, lazy=True)
@@ -146,6 +158,9 @@ def check_relations_integrity(data: RelationsData) -> None:
     established = ev[ev["event"] == "established"]
     for index, row in rel.iterrows():
         own = established[established["iso3"] == row["iso3"]]
+        if not row["established"]:
+            _check_undated(row, own, ev[ev["iso3"] == row["iso3"]], index)
+            continue
         if own.empty:
             raise DataError(
                 "relations.csv", f"{row['iso3']} has no 'established' event in relation_events.csv", _line(index), "established"
@@ -208,6 +223,44 @@ def check_relations_integrity(data: RelationsData) -> None:
             raise DataError("no_relations.csv", f"{row['iso3']} is also in relations.csv", _line(index), "iso3")
 
 
+def _check_undated(row: pd.Series, own_established: pd.DataFrame, mine: pd.DataFrame, index: int) -> None:
+    """Rules for a relation whose start no source dates (``established`` left empty).
+
+    Its notes must say what documents the relation; it has no dated establishment anywhere (an
+    'established' event or an alternative date would be a date to put in ``established``), and
+    its status still follows its dated events, if any (a severance, say).
+    """
+    if not row["notes"]:
+        raise DataError(
+            "relations.csv",
+            f"{row['iso3']}: a relation without an establishment date needs notes saying what documents it",
+            _line(index),
+            "notes",
+        )
+    if not own_established.empty:
+        raise DataError(
+            "relations.csv",
+            f"{row['iso3']}: established is empty but relation_events.csv dates it ({', '.join(own_established['date'])})",
+            _line(index),
+            "established",
+        )
+    if row["alt_established"]:
+        raise DataError(
+            "relations.csv",
+            f"{row['iso3']}: an alternative date needs a main date in established",
+            _line(index),
+            "alt_established",
+        )
+    expected = _status_from_events(mine)
+    if row["status"] != expected and not (row["status"] == "dissolved" and is_historic(row["iso3"])):
+        raise DataError(
+            "relations.csv",
+            f"{row['iso3']}: status '{row['status']}' contradicts its last event in relation_events.csv (implies '{expected}')",
+            _line(index),
+            "status",
+        )
+
+
 def _status_from_events(events: pd.DataFrame) -> str:
     """Status implied by the latest relationship event (ties keep file order)."""
     relationship = events[events["event"].isin(RELATIONSHIP_EVENTS)]
@@ -227,3 +280,49 @@ def load_gifts(folder: Path | None = None) -> pd.DataFrame:
         if (row["giver_iso3"] == "PRK") == (row["recipient_iso3"] == "PRK"):
             raise DataError("gifts.csv", "exactly one of giver_iso3 and recipient_iso3 must be PRK", _line(index), "giver_iso3")
     return gifts
+
+
+# The Republic of Korea's files (issue 13) reuse the DPRK files' rules and ``RelationsIndex``.
+_ROK_FILE_NAMES = {"relations.csv": "rok_relations.csv", "relation_events.csv": "rok_relation_events.csv"}
+
+
+def load_rok_relations_data(folder: Path | None = None) -> RelationsData:
+    """The ROK's relations as a ``RelationsData`` (no missions, no no-relations list).
+
+    Successions come from ``successions.csv`` where the predecessor had relations with Seoul,
+    plus ``rok_successions.csv`` for the few the DPRK files do not need (South Yemen).
+    """
+    relations = read_table("rok_relations", folder)
+    events = read_table("rok_relation_events", folder)
+    own_successions = read_table("rok_successions", folder)
+    known = set(relations["iso3"])
+    for index, row in own_successions.iterrows():
+        if row["predecessor_iso3"] not in known:
+            raise DataError(
+                "rok_successions.csv",
+                f"predecessor {row['predecessor_iso3']} has no row in rok_relations.csv",
+                _line(index),
+                "predecessor_iso3",
+            )
+    shared = read_table("successions", folder)
+    shared = shared[shared["predecessor_iso3"].isin(known)]
+    pairs = set(zip(shared["predecessor_iso3"], shared["successor_iso3"], strict=True))
+    extra = own_successions[
+        [(p, s) not in pairs for p, s in zip(own_successions["predecessor_iso3"], own_successions["successor_iso3"], strict=True)]
+    ]
+    data = RelationsData(
+        relations=relations,
+        events=events,
+        successions=pd.concat([shared, extra], ignore_index=True),
+        missions=pd.DataFrame(columns=list(TABLES["missions"].schema.columns), dtype=str),
+        no_relations=pd.DataFrame(columns=list(TABLES["no_relations"].schema.columns), dtype=str),
+    )
+    try:
+        check_relations_integrity(data)
+    except DataError as exc:
+        rename = _ROK_FILE_NAMES.get(exc.filename, exc.filename)
+        message = exc.message
+        for dprk_name, rok_name in _ROK_FILE_NAMES.items():
+            message = message.replace(dprk_name, rok_name)
+        raise DataError(rename, message, exc.line, exc.column) from None
+    return data

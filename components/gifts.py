@@ -9,11 +9,13 @@ attributed to one of the three leaders when the giver or recipient names them, o
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from components import source_kinds
 from components.countries import country_name
 from components.dates import date_start, format_partial
 from components.figures import GEO_LAYOUT
@@ -30,15 +32,18 @@ def _leader(name: str) -> str:
 
 
 def prepare(gifts: pd.DataFrame) -> pd.DataFrame:
-    """Add direction, counterpart, DPRK leader, start date and year."""
+    """Add direction, counterpart, DPRK leader, start date, year and the kind of source."""
     frame = gifts.copy()
     received = frame["recipient_iso3"] == DPRK
     frame["direction"] = received.map({True: "received", False: "given"})
     frame["counterpart_iso3"] = frame["giver_iso3"].where(received, frame["recipient_iso3"])
     frame["counterpart"] = frame["counterpart_iso3"].map(country_name)
+    frame["country_page"] = "country?country=" + frame["counterpart_iso3"]  # relative: works under a base path
     frame["leader"] = frame["recipient"].where(received, frame["giver"]).map(_leader)
     frame["start"] = frame["date"].map(date_start)
     frame["year"] = frame["start"].map(lambda d: d.year)
+    frame["source_kind_key"] = frame["source_url"].map(source_kinds.kind_of)
+    frame["source_kind"] = frame["source_kind_key"].map(source_kinds.label)
     return frame
 
 
@@ -51,6 +56,7 @@ def filter_gifts(
     leader: str | None = None,
     categories: list[str] | None = None,
     text: str | None = None,
+    kinds: list[str] | None = None,
 ) -> pd.DataFrame:
     """Prepared gifts narrowed by every filter of the page (None/empty means 'all')."""
     start, end = period_bounds(period, today)
@@ -63,11 +69,18 @@ def filter_gifts(
         keep &= gifts["leader"] == leader
     if categories:
         keep &= gifts["category"].isin(categories)
+    if kinds:
+        keep &= gifts["source_kind_key"].isin(kinds)
     if text:
         needle = text.casefold()
         haystack = gifts[["giver", "recipient", "item", "occasion", "notes"]].agg(" ".join, axis=1).str.casefold()
         keep &= haystack.str.contains(needle, regex=False)
     return gifts[keep].sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def source_kind_mix(gifts: pd.DataFrame) -> str:
+    """The kinds of source the given gifts rest on, with counts and shares, largest first."""
+    return source_kinds.mix_text(gifts["source_url"])
 
 
 def top_counterparts(gifts: pd.DataFrame, n: int = 10) -> pd.DataFrame:
@@ -178,7 +191,7 @@ def gifts_timeline(gifts: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def gift_card(gift: pd.Series) -> dict[str, str]:
+def gift_card(gift: pd.Series) -> dict:
     """The fields of a gift's full record, readable."""
     return {
         "item": gift["item"],
@@ -190,5 +203,43 @@ def gift_card(gift: pd.Series) -> dict[str, str]:
         "notes": gift["notes"],
         "source_url": gift["source_url"],
         "source_site": urlsplit(gift["source_url"]).netloc.removeprefix("www."),
+        "source_kind": source_kinds.label(source_kinds.kind_of(gift["source_url"])),
         "event_id": gift["event_id"],
+        "country_codes": [c for c in dict.fromkeys((gift["giver_iso3"], gift["recipient_iso3"])) if c != DPRK],
     }
+
+
+@dataclass(frozen=True)
+class GiftView:
+    """Everything the Gifts page draws for one filter set, computed together (and cached once)."""
+
+    shown: pd.DataFrame
+    received: int
+    leading: pd.DataFrame
+    source_mix: str
+    counterparts_map: go.Figure | None
+    top: pd.DataFrame
+    sankey: go.Figure | None
+    over_time: go.Figure | None
+    before_after: pd.DataFrame
+    categories: pd.DataFrame
+
+
+def gift_view(gifts: pd.DataFrame, centroids: pd.DataFrame, today: dt.date, *filters) -> GiftView:
+    """The page's tables and figures for ``filter_gifts(gifts, <period>, today, <rest>)``."""
+    period, *rest = filters
+    shown = filter_gifts(gifts, period, today, *rest)
+    if shown.empty:
+        return GiftView(shown, 0, shown, "", None, shown, None, None, shown, shown)
+    return GiftView(
+        shown=shown,
+        received=int((shown["direction"] == "received").sum()),
+        leading=top_counterparts(shown, 1),
+        source_mix=source_kind_mix(shown),
+        counterparts_map=gifts_map(shown, centroids),
+        top=top_counterparts(shown)[["counterpart", "gifts"]],
+        sankey=gifts_sankey(shown),
+        over_time=gifts_timeline(shown),
+        before_after=before_after_1989(shown),
+        categories=by_category(shown),
+    )

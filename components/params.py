@@ -33,7 +33,8 @@ def read_int(raw: object, name: str, low: int, high: int) -> tuple[int | None, s
     text = _clean(raw)
     if text is None or text == "":
         return None, None
-    if not text.lstrip("-").isdigit() or len(text) > 6:
+    # isdecimal, not isdigit: "²" is a digit that int() rejects; "１９７５" is decimal and int() reads it.
+    if not text.removeprefix("-").isdecimal() or len(text) > 6:
         return None, f"Ignored {name}={_shown(text)}: not a whole number."
     value = int(text)
     if not low <= value <= high:

@@ -28,6 +28,7 @@ from components.territories import territory_of
 
 CATEGORY_LABELS = {
     "relations": "Diplomatic relations",
+    "undated": "Relations (date not documented)",
     "via_predecessor": "Relations through a predecessor state",
     "partial_predecessor": "Part of today's territory had relations through a predecessor state",
     "suspended": "Relations suspended",
@@ -41,6 +42,8 @@ CATEGORY_ORDER = tuple(CATEGORY_LABELS)
 # predecessor shades are lighter steps of the "relations" blue so the map reads as one scale.
 CATEGORY_COLOURS = {
     "relations": "#0072B2",
+    # Okabe-Ito bluish green: a relation like the blues, yet clearly not one of their steps.
+    "undated": "#009E73",
     "via_predecessor": "#56B4E9",
     "partial_predecessor": "#B9DDF1",
     "suspended": "#E69F00",
@@ -54,6 +57,9 @@ NO_RELATION_DETAIL = {
     "never_had": "never had relations",
     "none_at_source_date": "listed without relations by its source; earlier ties not ruled out",
 }
+
+# Hover detail for a state whose relations are documented but undated, on a past date's map.
+UNDATED_BEFORE_TODAY = "relations documented today, but no source dates their start"
 
 EVENT_LABELS = {
     "established": "Relations established",
@@ -72,7 +78,9 @@ TERRITORY_OF = territory_of()
 NOT_MAPPED = {"ATA", "ATF", "BVT", "HMD", "SGS", "UMI", "IOT"}
 
 _ACTIVE_LIKE = {"relations", "via_predecessor"}
-_OWN_TO_CATEGORY = {"active": "relations", "suspended": "suspended", "severed": "severed"}
+_OWN_TO_CATEGORY = {"active": "relations", "undated": "undated", "suspended": "suspended", "severed": "severed"}
+# Own statuses that count a party as having relations (see ``own_status``).
+_COUNTED = {"active", "undated"}
 
 
 @dataclass(frozen=True)
@@ -84,10 +92,26 @@ class Status:
 
 
 class RelationsIndex:
-    """Pre-sorted views of ``RelationsData`` so that a date query is cheap."""
+    """Pre-sorted views of ``RelationsData`` so that a date query is cheap.
 
-    def __init__(self, data: RelationsData):
+    ``today`` (default: the real date, read at each query so a long-lived cached index stays
+    right after midnight) is the date from which relations whose establishment no source dates
+    are shown and counted.
+    """
+
+    def __init__(self, data: RelationsData, today: dt.date | None = None):
         self.data = data
+        self._today = today
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    @cached_property
+    def undated(self) -> frozenset[str]:
+        """Parties whose relations are documented but whose establishment date no source gives."""
+        relations = self.data.relations
+        return frozenset(relations.loc[relations["established"] == "", "iso3"])
 
     @cached_property
     def relationship_events(self) -> pd.DataFrame:
@@ -135,7 +159,12 @@ class RelationsIndex:
         return self.data.no_relations.set_index("iso3").to_dict("index")
 
     def own_status(self, iso3: str, when: dt.date) -> str | None:
-        """'active', 'suspended', 'severed' from the state's own record, or None."""
+        """'active', 'suspended', 'severed' or 'undated' from the state's own record, or None.
+
+        'undated': relations are documented but no source dates their start, so they are known
+        to exist only now. They count from today on and never in a past year; a later dated
+        event (a severance, say) still applies from its own date.
+        """
         if iso3 in self.dissolved_on and when >= self.dissolved_on[iso3]:
             return None
         status = None
@@ -143,6 +172,8 @@ class RelationsIndex:
             if start > when:
                 break
             status = {"established": "active", "restored": "active"}.get(event, event)
+        if status is None and iso3 in self.undated and when >= self.today:
+            return "undated"
         return status
 
     def last_change(self, iso3: str, when: dt.date) -> tuple[str, str] | None:
@@ -187,7 +218,7 @@ class RelationsIndex:
         return [
             iso3
             for iso3 in self.relations_by_state
-            if self.own_status(iso3, when) == "active" and self.exists_as_party(iso3, when)
+            if self.own_status(iso3, when) in _COUNTED and self.exists_as_party(iso3, when)
         ]
 
 
@@ -240,6 +271,8 @@ def relations_at(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
             detail.append(f"as part of {country_name(owner)}")
         if status.category == "none" and never:
             detail.append(NO_RELATION_DETAIL[never["claim"]])
+        if status.category == "none" and owner in index.undated:
+            detail.append(UNDATED_BEFORE_TODAY)
         source = change[2] if change else (record["source_url"] if record else (never["source_url"] if never else ""))
         rows.append(
             {
@@ -247,7 +280,7 @@ def relations_at(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
                 "name": name,
                 "category": status.category,
                 "detail": "; ".join(detail),
-                "established": format_partial(record["established"]) if record and change else "",
+                "established": _established_text(record, change, status.via),
                 "last_change": f"{EVENT_LABELS[change[0]].split(' ', 1)[1]} {_readable(change[1])}" if change else "",
                 "source_url": source,
                 # The same facts as ISO dates, for the CSV (``map_csv``).
@@ -258,6 +291,15 @@ def relations_at(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def _established_text(record: dict | None, change: tuple | None, via: str) -> str:
+    """When the relations shown began; a predecessor's date says whose it is (Eritrea in 1980
+    shows Ethiopia's 1975 date, which is not Eritrea's own)."""
+    if not (record and record["established"] and change):
+        return ""
+    text = format_partial(record["established"])
+    return f"{text} ({country_name(via)})" if via else text
 
 
 def map_csv(status: pd.DataFrame, when: dt.date) -> pd.DataFrame:
@@ -305,7 +347,8 @@ def relations_per_year(index: RelationsIndex, first: int, last: int, today: dt.d
     own = [
         date_start(row.established).year
         for row in index.data.relations.itertuples()
-        if not any(
+        if row.established  # an undated relation was established in no known year
+        and not any(
             continuity and start > date_start(row.established) for _, start, _, continuity in index.predecessors.get(row.iso3, ())
         )
     ]

@@ -17,6 +17,9 @@ from components.countries import known_codes
 from components.dates import date_end, date_start, is_partial_date
 
 DPRK_FOUNDED = dt.date(1948, 9, 9)
+# The ROK files reach back to 13 Aug 1948: the Republic of China's exchange of envoys with Seoul
+# is dated two days before the ROK government was proclaimed.
+ROK_RELATIONS_EARLIEST = dt.date(1948, 8, 1)
 TIMELINE_START = dt.date(1945, 1, 1)
 
 URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$")
@@ -93,7 +96,8 @@ RELATIONS = pa.DataFrameSchema(
     {
         "iso3": _text(checks=[KNOWN_CODE], unique=True),
         "name": _text(checks=_required()),
-        "established": _date(DPRK_FOUNDED),
+        # Empty: relations are documented but no source dates their start (see datasets).
+        "established": _date(DPRK_FOUNDED, required=False),
         "alt_established": _text(
             checks=[
                 pa.Check(
@@ -248,3 +252,47 @@ CENTROIDS = pa.DataFrameSchema(
     name="centroids",
 )
 TABLES["centroids"] = TableSpec("centroids.csv", CENTROIDS, "iso3")
+
+# The Republic of Korea's relations (issue 13): the same columns and rules as the DPRK files, so
+# that one ``RelationsIndex`` answers for either Korea. Only relationship events are recorded.
+ROK_RELATIONS = pa.DataFrameSchema(
+    {**RELATIONS.columns, "established": _date(ROK_RELATIONS_EARLIEST)},
+    strict=True,
+    ordered=False,
+    name="rok_relations",
+)
+ROK_RELATION_EVENTS = pa.DataFrameSchema(
+    {
+        **RELATION_EVENTS_SCHEMA.columns,
+        "date": _date(ROK_RELATIONS_EARLIEST),
+        "event": _text(checks=[_one_of(("established", "suspended", "severed", "restored"))]),
+        "mission_side": _text(checks=[pa.Check.isin([""], error="must be empty (the ROK files record no missions)")]),
+    },
+    strict=True,
+    ordered=False,
+    name="rok_relation_events",
+)
+ROK_SUCCESSIONS = pa.DataFrameSchema(
+    dict(SUCCESSIONS.columns),
+    strict=True,
+    ordered=False,
+    unique=["predecessor_iso3", "successor_iso3"],
+    name="rok_successions",
+)
+CHECKPOINT_SIDES = ("dprk", "rok")
+CHECKPOINTS = pa.DataFrameSchema(
+    {
+        "side": _text(checks=[_one_of(CHECKPOINT_SIDES)]),
+        "date": _date(ROK_RELATIONS_EARLIEST),
+        "count": _text(checks=[pa.Check.str_matches(r"^\d+$", error="must be a whole number")]),
+        "source_url": _text(checks=[SOURCE_URL]),
+        "notes": _text(),
+    },
+    strict=True,
+    ordered=False,
+    name="checkpoints",
+)
+TABLES["rok_relations"] = TableSpec("rok_relations.csv", ROK_RELATIONS, "iso3")
+TABLES["rok_relation_events"] = TableSpec("rok_relation_events.csv", ROK_RELATION_EVENTS, "iso3")
+TABLES["rok_successions"] = TableSpec("rok_successions.csv", ROK_SUCCESSIONS, "successor_iso3")
+TABLES["checkpoints"] = TableSpec("checkpoints.csv", CHECKPOINTS, "date")

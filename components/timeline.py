@@ -9,6 +9,7 @@ date taken as its whole period) falls inside the view.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -18,6 +19,8 @@ from plotly.subplots import make_subplots
 
 from components.countries import country_name
 from components.dates import date_end, date_start, format_partial
+from components.regions import continent
+from components.relations import EVENT_LABELS, SIDE_LABELS, map_codes
 from components.schemas import EVENT_CATEGORIES
 
 
@@ -55,6 +58,16 @@ CATEGORY_COLOURS = {
 }
 
 
+# relation_events.csv as two lanes of their own: the relationship changes, and (quieter) the
+# embassies opened and closed. They filter and search like the events.
+RELATION_LANE = "relationship change"
+EMBASSY_LANE = "embassy"
+LANES = (*EVENT_CATEGORIES, RELATION_LANE, EMBASSY_LANE)
+CHANGE_COLOURS = {"established": "#0072B2", "restored": "#009E73", "suspended": "#E69F00", "severed": "#D55E00"}
+EMBASSY_COLOUR = "#8C8C8C"
+DPRK = "PRK"
+
+
 def period_bounds(key: str, today: dt.date) -> tuple[dt.date, dt.date]:
     period = PERIODS[key]
     return period.start, period.end or today
@@ -68,15 +81,42 @@ def with_spans(events: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def word_pattern(text: str) -> re.Pattern | None:
+    """A case-insensitive pattern matching every word of ``text`` as a whole word, in any order.
+
+    "sever" does not find "several" (nor "severed"); "severed" finds "Relations severed". A word is
+    bounded by anything that is not a letter or digit, so "inter-korean" and "U.S." work too.
+    """
+    words = text.split()
+    if not words:
+        return None
+    return re.compile("".join(rf"(?=.*(?<!\w){re.escape(word)}(?!\w))" for word in words), re.IGNORECASE | re.DOTALL)
+
+
+def matches_words(haystack: pd.Series, text: str | None) -> pd.Series:
+    """True where ``haystack`` holds every word of ``text`` as a whole word (all rows if no text)."""
+    pattern = word_pattern(text or "")
+    if pattern is None:
+        return pd.Series(True, index=haystack.index)
+    return haystack.map(lambda value: bool(pattern.match(value)))
+
+
+def in_region(countries: pd.Series, region: str) -> pd.Series:
+    """True where a row names some state (other than the DPRK) whose continent is ``region``."""
+    return countries.map(lambda cell: any(continent(c) == region for c in cell.split(";") if c and c != DPRK))
+
+
 def filter_events(
     events: pd.DataFrame,
     view: str,
     today: dt.date,
-    categories: list[str] | None = None,
+    categories: list[str] | tuple[str, ...] | None = None,
     country: str | None = None,
     text: str | None = None,
+    region: str | None = None,
 ) -> pd.DataFrame:
-    """Events of a view, narrowed by categories, a country code and a case-insensitive search."""
+    """Events (or relation-lane rows) of a view, narrowed by lanes, a country code, a continent and
+    a whole-word, case-insensitive search."""
     frame = with_spans(events)
     start, end = period_bounds(view, today)
     keep = (frame["end"] >= start) & (frame["start"] <= end)
@@ -84,11 +124,69 @@ def filter_events(
         keep &= frame["category"].isin(categories)
     if country:
         keep &= frame["countries"].str.split(";").map(lambda codes: country in codes)
+    if region:
+        keep &= in_region(frame["countries"], region)
     if text:
-        needle = text.casefold()
-        haystack = (frame["title"] + " " + frame["summary"] + " " + frame["notes"]).str.casefold()
-        keep &= haystack.str.contains(needle, regex=False)
+        keep &= matches_words(frame["title"] + " " + frame["summary"] + " " + frame["notes"], text)
     return frame[keep].sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def relation_lane_events(relation_events: pd.DataFrame) -> pd.DataFrame:
+    """relation_events.csv shaped like events.csv, in the two relation lanes.
+
+    Each row gets an id that starts with its date, like the events' ids, a title that names the
+    state and what happened, and a summary saying which side's mission an embassy row is about.
+    """
+    rows = []
+    seen: set[str] = set()
+    for row in relation_events.itertuples():
+        name = country_name(row.iso3)
+        what = EVENT_LABELS[row.event]
+        summary = what + f" between {name} and the DPRK"
+        if row.mission_side:
+            summary = f"{what}: {SIDE_LABELS[row.mission_side].format(name=name)}"
+        if row.uncertain == "yes":
+            summary += " (date uncertain)"
+        event_id = f"{row.date}-{row.iso3.lower()}-{row.event.replace('_', '-')}" + (
+            f"-{row.mission_side.replace('_', '-')}" if row.mission_side else ""
+        )
+        base, n = event_id, 2
+        while event_id in seen:
+            event_id, n = f"{base}-{n}", n + 1
+        seen.add(event_id)
+        rows.append(
+            {
+                "event_id": event_id,
+                "date": row.date,
+                "end_date": "",
+                "title": f"{name}: {what[0].lower() + what[1:]}",
+                "summary": summary,
+                "category": EMBASSY_LANE if row.mission_side else RELATION_LANE,
+                "countries": row.iso3,
+                "source_url": row.source_url,
+                "notes": row.notes,
+                "event": row.event,
+            }
+        )
+    columns = ["event_id", "date", "end_date", "title", "summary", "category", "countries", "source_url", "notes", "event"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def relation_record(row: pd.Series) -> dict:
+    """The card of one relation-lane row: what, when, source, and where the map opens."""
+    code = row["countries"]
+    year = max(1948, date_start(row["date"]).year)
+    link = f"map?year={year}" + (f"&country={code}" if code in set(map_codes()) else "")
+    return {
+        "title": row["title"],
+        "when": format_partial(row["date"]),
+        "summary": row["summary"],
+        "notes": row["notes"],
+        "source_url": row["source_url"],
+        "map_year": str(year),
+        "map_link": link,
+        "country_codes": [code],
+    }
 
 
 def era_spans(events: pd.DataFrame, today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
@@ -130,10 +228,13 @@ def timeline_figure(
     """Events in lanes by category (points; spans as bars) over relations established per year."""
     start, end = period_bounds(view, today)
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.72, 0.28], vertical_spacing=0.04)
-    lanes = [c for c in EVENT_CATEGORIES]
+    lanes = list(LANES)
     for category in lanes:
         rows = events[events["category"] == category]
         if rows.empty:
+            continue
+        if category in (RELATION_LANE, EMBASSY_LANE):
+            fig.add_trace(_relation_trace(rows, category), row=1, col=1)
             continue
         colour = CATEGORY_COLOURS[category]
         spans = rows[rows["end_date"] != ""]
@@ -207,7 +308,7 @@ def timeline_figure(
     fig.update_yaxes(title_text="Established", row=2, col=1, rangemode="tozero")
     fig.update_xaxes(range=[start, end], row=2, col=1)
     fig.update_layout(
-        height=560,
+        height=620,
         margin=dict(l=0, r=0, t=40, b=0),
         showlegend=False,
         clickmode="event+select",
@@ -218,7 +319,32 @@ def timeline_figure(
     return fig
 
 
-def event_record(event: pd.Series) -> dict[str, str]:
+def _relation_trace(rows: pd.DataFrame, lane: str) -> go.Scatter:
+    """One lane of relation events: changes coloured by kind; embassies small and grey, so the
+    ~300 points stay readable next to the events. Hover names the state, the date and the source."""
+    changes = lane == RELATION_LANE
+    colours = [CHANGE_COLOURS.get(e, EMBASSY_COLOUR) for e in rows["event"]] if changes else EMBASSY_COLOUR
+    return go.Scatter(
+        x=rows["start"],
+        y=[lane] * len(rows),
+        mode="markers",
+        name=lane,
+        marker=dict(
+            color=colours,
+            size=9 if changes else 6,
+            opacity=0.85 if changes else 0.5,
+            symbol="circle" if changes else "line-ns-open",
+            line=dict(color="#ffffff" if changes else EMBASSY_COLOUR, width=1 if changes else 1.5),
+        ),
+        customdata=list(
+            zip(rows["title"], rows["date"].map(format_partial), rows["source_url"].map(_site), rows["event_id"], strict=True)
+        ),
+        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Source: %{customdata[2]}<extra></extra>",
+        unselected=dict(marker=dict(opacity=0.35 if changes else 0.25)),
+    )
+
+
+def event_record(event: pd.Series) -> dict:
     """The fields the record card shows, in readable form."""
     when = format_partial(event["date"])
     if event["end_date"]:
@@ -229,13 +355,20 @@ def event_record(event: pd.Series) -> dict[str, str]:
         "category": event["category"],
         "summary": event["summary"],
         "countries": ", ".join(country_name(c) for c in event["countries"].split(";") if c),
+        "country_codes": [c for c in event["countries"].split(";") if c and c != "PRK"],
         "notes": event["notes"],
         "source_url": event["source_url"],
         "map_year": str(max(1948, date_start(event["date"]).year)),
     }
 
 
-def countries_in(events: pd.DataFrame) -> list[str]:
+def countries_in(*frames: pd.DataFrame) -> list[str]:
     """Every code named by some event, sorted by name (for the country filter)."""
-    codes = {c for cell in events["countries"] for c in cell.split(";") if c}
+    codes = {c for events in frames for cell in events["countries"] for c in cell.split(";") if c}
     return sorted(codes, key=country_name)
+
+
+def regions_in(*frames: pd.DataFrame) -> list[str]:
+    """Continents of the states the events name (the DPRK aside), for the region filter."""
+    codes = {c for c in countries_in(*frames) if c != DPRK}
+    return sorted({continent(c) for c in codes} - {""})

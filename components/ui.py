@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import source_kinds
+from components.data_catalog import with_source_kind
 from components.datasets import DataError
+from components.loaders import source_mix
 
 MAP_CONFIG = {
     # Geometry is served by Streamlit's static serving (static/world_110m.json); the relative URL
@@ -39,17 +42,36 @@ def show_notice(notice: str | None) -> None:
 
 
 def sources_footer(files: list[str]) -> None:
-    """Provenance line shown under every page that uses data."""
+    """Provenance line shown under every page that uses data, with the kinds of its sources."""
     st.divider()
     names = ", ".join(f"data/{f}" for f in files)
+    mix = source_mix(tuple(files))
     st.caption(
         f"Data: {names}. Every row carries the URL of the public source it was taken from; "
         "dates keep the precision the source gives. See **Data & sources** for downloads, "
-        "the data dictionary and the open questions."
+        "the data dictionary, coverage, conflicts between sources and the open questions."
+        + (f"  \nSources by kind: {mix}." if mix else "")
     )
 
 
+def source_markdown(url: str) -> str:
+    """A source as markdown: the site linked to the page, then its kind ('[kkfonline.com](…) · DPRK state media…')."""
+    if not url:
+        return "no source given"
+    site = source_kinds.host_of(url) or "source"
+    # An <…> destination keeps URLs with parentheses whole ('…/Moscow_Conference_(1945)').
+    target = url.replace("<", "%3C").replace(">", "%3E")
+    return f"[{site}](<{target}>) · {source_kinds.label(source_kinds.kind_of(url))}"
+
+
 SOURCE_COLUMN = st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)/.*")
+SOURCE_KIND_COLUMN = st.column_config.TextColumn("Source kind", help="Who publishes the source (components/source_kinds.py)")
+# Column settings for any table that holds sources: add the kind with data_catalog.with_source_kind.
+SOURCE_COLUMNS = {
+    "source_url": SOURCE_COLUMN,
+    "source_kind": SOURCE_KIND_COLUMN,
+    "other_source_url": st.column_config.LinkColumn("Other source", display_text=r"https?://(?:www\.)?([^/]+)/.*"),
+}
 
 
 # How the profile heads a state in no_relations.csv, by what its source supports (schemas.NO_RELATION_CLAIMS).
@@ -69,16 +91,17 @@ def country_profile(index, iso3: str) -> None:
     record = index.relations_by_state.get(iso3)
     never = index.never.get(iso3)
     if record:
-        st.markdown(f"Relations with the DPRK established **{record['established']}** · status today: **{record['status']}**")
+        established = record["established"] or "on a date no source we read gives"
+        st.markdown(f"Relations with the DPRK established **{established}** · status today: **{record['status']}**")
         if record["notes"]:
             st.caption(record["notes"])
     elif never:
         st.markdown(NO_RELATIONS_HEADLINE[never["claim"]])
         st.caption(never["notes"])
-        st.markdown(f"Source: [{never['source_url']}]({never['source_url']})")
+        st.markdown(f"Source: {source_markdown(never['source_url'])}")
     for date, source in date_conflicts(index, iso3):
         st.warning(
-            f"Sources disagree: another source gives **{date}** for the establishment ([source]({source})).",
+            f"Sources disagree: another source gives **{date}** for the establishment ({source_markdown(source)}).",
             icon=":material/balance:",
         )
     history = country_history(index, iso3)
@@ -86,8 +109,8 @@ def country_profile(index, iso3: str) -> None:
         if not never:
             st.info("No relations with the DPRK on record in the atlas's sources.")
     else:
-        st.dataframe(history, hide_index=True, width="stretch", column_config={"source_url": SOURCE_COLUMN})
+        st.dataframe(with_source_kind(history), hide_index=True, width="stretch", column_config=SOURCE_COLUMNS)
     missions = country_missions(index, iso3)
     if not missions.empty:
         st.markdown("**Missions**")
-        st.dataframe(missions, hide_index=True, width="stretch", column_config={"source_url": SOURCE_COLUMN})
+        st.dataframe(with_source_kind(missions), hide_index=True, width="stretch", column_config=SOURCE_COLUMNS)

@@ -41,7 +41,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(script: Path, port: int, cwd: Path = ROOT) -> subprocess.Popen:
+def start_server(script: Path, port: int, cwd: Path = ROOT, env: dict | None = None) -> subprocess.Popen:
     """Start ``streamlit run script`` on localhost:port and wait for its health check.
 
     ``cwd`` is the project root so ``.streamlit/config.toml`` (static serving) applies.
@@ -63,6 +63,7 @@ def start_server(script: Path, port: int, cwd: Path = ROOT) -> subprocess.Popen:
             "false",
         ],
         cwd=cwd,
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

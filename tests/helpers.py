@@ -50,6 +50,9 @@ def synthetic_data(target: Path) -> Path:
             alt_established="1973-06-30",
             alt_source_url="https://example.org/other",
         ),
+        # Relations documented, start undated: one still active, one severed on a known day.
+        dict(iso3="NER", name="Niger", established="", status="active", source_url=SRC, notes="Ambassadors accredited."),
+        dict(iso3="WSM", name="Samoa", established="", status="severed", source_url=SRC, notes="Ties cut in 1983."),
     ]
     events = [
         dict(iso3="SUN", date="1948-10-12", event="established", source_url=SRC),
@@ -64,6 +67,7 @@ def synthetic_data(target: Path) -> Path:
         dict(iso3="AUS", date="1975", event="embassy_opened", mission_side="in_pyongyang", source_url=SRC),
         dict(iso3="MYS", date="1973", event="established", source_url=SRC),
         dict(iso3="MYS", date="2021-03-19", event="severed", source_url=SRC),
+        dict(iso3="WSM", date="1983-11-04", event="severed", source_url=SRC),
     ]
     successions = [
         dict(

@@ -44,7 +44,10 @@ def test_every_relation_has_its_established_event(shipped):
     established = shipped.events[shipped.events["event"] == "established"]
     pairs = set(zip(established["iso3"], established["date"], strict=True))
     for row in shipped.relations.itertuples():
-        assert (row.iso3, row.established) in pairs
+        if row.established:
+            assert (row.iso3, row.established) in pairs
+        else:  # date not documented: no dated establishment anywhere, and notes say why
+            assert row.iso3 not in set(established["iso3"]) and row.notes
 
 
 def _corrupt(tmp_path, filename, change):
@@ -134,3 +137,39 @@ def test_missing_and_unreadable_files(tmp_path):
     (data_dir / "gifts.csv").write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(DataError, match=r"data/gifts\.csv: the file cannot be read as CSV"):
         read_table("gifts", data_dir)
+
+
+def _undated_copy(tmp_path, iso3, keep_event=False, **also):
+    """A data copy where ``iso3``'s relation has no establishment date (plus ``also`` column values)."""
+
+    def change(frame):
+        frame.loc[frame["iso3"] == iso3, "established"] = ""
+        for column, value in also.items():
+            frame.loc[frame["iso3"] == iso3, column] = value
+        return frame
+
+    data_dir = _corrupt(tmp_path, "relations.csv", change)
+    if not keep_event:
+        path = data_dir / "relation_events.csv"
+        events = pd.read_csv(path, dtype=str, keep_default_na=False)
+        events[~((events["iso3"] == iso3) & (events["event"] == "established"))].to_csv(path, index=False)
+    return data_dir
+
+
+@pytest.mark.parametrize(
+    ("iso3", "keep_event", "also", "expected"),
+    [
+        ("CHN", True, {}, r"column 'established': CHN: established is empty but relation_events\.csv dates it"),
+        ("CHN", False, {"notes": ""}, r"column 'notes': CHN: a relation without an establishment date needs notes"),
+        ("HUN", False, {}, r"column 'alt_established': HUN: an alternative date needs a main date"),
+        ("CHN", False, {"status": "severed"}, r"column 'status': CHN: status 'severed' contradicts"),
+    ],
+)
+def test_undated_relation_rules(tmp_path, iso3, keep_event, also, expected):
+    with pytest.raises(DataError, match=expected):
+        load_relations_data(_undated_copy(tmp_path, iso3, keep_event, **also))
+
+
+def test_undated_relation_is_accepted(tmp_path):
+    data = load_relations_data(_undated_copy(tmp_path, "CHN"))
+    assert data.relations.set_index("iso3").loc["CHN", "established"] == ""

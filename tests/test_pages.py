@@ -10,7 +10,14 @@ from streamlit.testing.v1 import AppTest
 from components.map_page import selected_code
 from tests.helpers import ROOT, copy_shipped_data
 
-PAGES = ["app_pages/home.py", "app_pages/map.py", "app_pages/timeline.py", "app_pages/gifts.py", "app_pages/data.py"]
+PAGES = [
+    "app_pages/home.py",
+    "app_pages/map.py",
+    "app_pages/timeline.py",
+    "app_pages/gifts.py",
+    "app_pages/data.py",
+    "app_pages/country.py",
+]
 
 
 def app(params: dict | None = None) -> AppTest:
@@ -185,8 +192,13 @@ def test_other_pages_keep_working_with_a_broken_file(broken_data):
     assert len(at.get("download_button")) >= 5
 
 
+def timeline_charts(at: AppTest) -> list:
+    """The events chart only (the page also draws the race-with-Seoul chart below it)."""
+    return [chart for chart in at.get("plotly_chart") if chart.proto.id.endswith("-timeline_chart")]
+
+
 def event_points(at: AppTest) -> set[str]:
-    (figure,) = figures(at)
+    (figure,) = [json.loads(chart.proto.spec) for chart in timeline_charts(at)]
     return {row[3] for trace in figure["data"] if trace.get("mode") == "markers" for row in trace["customdata"]}
 
 
@@ -201,9 +213,10 @@ def test_timeline_views_change_the_events_drawn():
     shared = cold & post
     assert shared, "the 1989–1991 transition belongs to both views"
     events = pd.read_csv(ROOT / "data" / "events.csv", dtype=str, keep_default_na=False).set_index("event_id")
-    for event_id in shared:
+    for event_id in shared & set(events.index):
         start, end = events.at[event_id, "date"], events.at[event_id, "end_date"] or events.at[event_id, "date"]
         assert start[:4] <= "1991" and end[:4] >= "1989", event_id
+    assert all("1989" <= e[:4] <= "1991" for e in shared - set(events.index))  # relationship changes, id = date
     assert at.query_params["view"] == "post-1989"
 
 
@@ -221,7 +234,7 @@ def test_timeline_filters_narrow_the_figure_and_table():
     table = at.dataframe[0].value
     assert set(table["title"]) and table["countries"].str.contains("SUN").all()
     at.text_input(key="q").input("zzzz no such event").run()
-    assert not at.get("plotly_chart")
+    assert not timeline_charts(at)
     assert "No events match" in at.info[0].value
 
 
@@ -341,3 +354,17 @@ def test_map_csv_is_spreadsheet_ready_for_the_shown_date():
     assert ukr["map_date"] == "1975-12-31"
     established = table["established"][table["established"] != ""]
     assert established.str.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?").all()
+
+
+def test_timeline_draws_the_race_with_seoul():
+    at = open_page("app_pages/timeline.py")
+    (race,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if c.proto.id.endswith("-race_chart")]
+    names = {trace.get("name") for trace in race["data"]}
+    assert {"Partners of South Korea (ROK)", "Partners of North Korea (DPRK)", "Partners of both Koreas"} <= names
+    rok = next(t for t in race["data"] if t.get("name") == "Partners of South Korea (ROK)")
+    assert max(rok["y"]) >= 190
+    marks = " ".join(a["text"] for a in race["layout"]["annotations"])
+    for moment in ("23 June 1973", "Non-Aligned", "Nordpolitik", "1988–92", "17 September 1991"):
+        assert moment in marks
+    assert any(s.get("x0") == "1973-06-23" for s in race["layout"]["shapes"])
+    assert any("The race with Seoul" in h.value for h in at.subheader)

@@ -80,7 +80,7 @@ def test_relations_at_covers_the_map_with_hover_fields(index):
     ukr = table.set_index("iso3").loc["UKR"]
     assert ukr["category"] == "via_predecessor"
     assert "Soviet Union" in ukr["detail"]
-    assert ukr["established"] == "12 October 1948"
+    assert ukr["established"] == "12 October 1948 (Soviet Union)"  # the predecessor's date, labelled as such
     assert ukr["source_url"] == "https://example.org/source"
     usa = table.set_index("iso3").loc["USA"]
     assert usa["category"] == "none" and "never" in usa["detail"]
@@ -122,3 +122,55 @@ def test_sparkline_marks_the_year_and_carries_only_numbers(index):
     assert svg.startswith("<svg") and svg.endswith("</svg>")
     assert ">1975</text>" in svg and ">1948</text>" in svg and ">2001</text>" in svg
     assert svg.count("<rect") == int((per_year["established"] > 0).sum())
+
+
+TODAY = D(2026, 11, 29)
+
+
+@pytest.fixture(scope="module")
+def index_today(tmp_path_factory):
+    """The synthetic world seen on a fixed 'today', so undated relations are testable."""
+    return RelationsIndex(load_relations_data(synthetic_data(tmp_path_factory.mktemp("data"))), today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("iso3", "when", "category"),
+    [
+        ("NER", TODAY, "undated"),  # documented, start unknown: shown today...
+        ("NER", D(2030, 1, 1), "undated"),  # ...and from today on (a cached index outlives midnight)
+        ("NER", D(2026, 11, 28), "none"),  # ...but never on a past date
+        ("NER", D(1975, 12, 31), "none"),
+        ("WSM", D(1983, 11, 3), "none"),  # start unknown, so not shown before its dated severance
+        ("WSM", D(1983, 11, 4), "severed"),
+        ("WSM", TODAY, "severed"),  # a dated later event outranks the undated start
+    ],
+)
+def test_undated_relations_shown_today_only(index_today, iso3, when, category):
+    assert index_today.status(iso3, when).category == category
+
+
+def test_undated_relations_counted_today_never_before(index_today):
+    yesterday = TODAY - dt.timedelta(days=1)
+    assert "NER" in index_today.parties_with_relations(TODAY)
+    assert "NER" not in index_today.parties_with_relations(yesterday)
+    assert "WSM" not in index_today.parties_with_relations(TODAY)
+    assert count_with_relations(index_today, TODAY) == count_with_relations(index_today, yesterday) + 1
+    per_year = relations_per_year(index_today, 2020, 2026, TODAY).set_index("year")
+    # The current year's map shows today: Niger counts there, in no earlier year, and adds to
+    # no year's "established" bar.
+    assert per_year.loc[2026, "with_relations"] == per_year.loc[2025, "with_relations"] + 1
+    assert per_year["established"].sum() == 0
+
+
+def test_undated_relation_on_todays_map_and_legend(index_today):
+    from components.relations import CATEGORY_COLOURS, CATEGORY_LABELS
+
+    today_map = relations_at(index_today, TODAY).set_index("iso3")
+    assert today_map.loc["NER", "category"] == "undated"
+    assert today_map.loc["NER", "established"] == ""
+    assert today_map.loc["NER", "source_url"] == "https://example.org/source"
+    assert today_map.loc["WSM", "category"] == "severed" and today_map.loc["WSM", "established"] == ""
+    before = relations_at(index_today, D(2025, 12, 31)).set_index("iso3").loc["NER"]
+    assert before["category"] == "none" and "no source dates their start" in before["detail"]
+    assert CATEGORY_LABELS["undated"] == "Relations (date not documented)"
+    assert len(set(CATEGORY_COLOURS.values())) == len(CATEGORY_COLOURS)  # every category its own colour

@@ -112,3 +112,98 @@ def test_event_record_is_readable():
     assert record["when"] == "25 June 1950 – 27 July 1953"
     assert "United States" in record["countries"]
     assert record["map_year"] == "1950"
+
+
+# --- whole-word search and the relation lanes ----------------------------------------------
+
+from components.timeline import (  # noqa: E402
+    EMBASSY_LANE,
+    RELATION_LANE,
+    matches_words,
+    regions_in,
+    relation_lane_events,
+    relation_record,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sever", [False, False, False, False]),
+        ("severed", [True, False, False, True]),
+        ("SEVERED", [True, False, False, True]),
+        ("relations severed", [True, False, False, True]),
+        ("severed relations", [True, False, False, True]),  # every word, any order
+        ("several", [False, True, False, False]),
+        ("inter-korean", [False, False, True, False]),
+        ("u.s.", [False, False, True, False]),
+        ("", [True, True, True, True]),
+        ("   ", [True, True, True, True]),
+        ("(", [False, False, False, False]),  # regex characters are literal
+    ],
+)
+def test_search_matches_whole_words(text, expected):
+    haystack = pd.Series(
+        [
+            "Malaysia: relations severed",
+            "Several states recognised Seoul",
+            "Inter-Korean talks with U.S. observers",
+            "Ties severed; relations frozen",
+        ]
+    )
+    assert list(matches_words(haystack, text)) == expected
+
+
+def test_event_search_no_longer_matches_inside_words():
+    frame = events_frame()
+    frame.loc[0, "summary"] = "Several battles"
+    assert set(filter_events(frame, "all", TODAY, text="sever")["event_id"]) == set()
+    assert set(filter_events(frame, "all", TODAY, text="several")["event_id"]) == {"1950-korean-war"}
+    assert set(filter_events(frame, "all", TODAY, text="treat")["event_id"]) == set()
+
+
+def relation_events_frame() -> pd.DataFrame:
+    rows = [
+        ("MYS", "1973", "established", "", ""),
+        ("MYS", "2021-03-19", "severed", "", ""),
+        ("MYS", "1974", "embassy_opened", "in_pyongyang", "yes"),
+        ("BWA", "2014-02-20", "severed", "", ""),
+        ("SUN", "1948-10-12", "established", "", ""),
+        ("SUN", "1948-10-12", "established", "", ""),  # a duplicate still gets its own id
+    ]
+    frame = pd.DataFrame(rows, columns=["iso3", "date", "event", "mission_side", "uncertain"])
+    return frame.assign(source_url="https://example.org/source", notes="")
+
+
+def test_relation_events_become_two_lanes_with_ids_starting_with_the_date():
+    lane = relation_lane_events(relation_events_frame())
+    assert list(lane["category"]) == [RELATION_LANE, RELATION_LANE, EMBASSY_LANE, RELATION_LANE, RELATION_LANE, RELATION_LANE]
+    assert lane["event_id"].is_unique
+    assert lane["event_id"].iloc[1] == "2021-03-19-mys-severed"
+    assert lane["title"].iloc[1] == "Malaysia: relations severed"
+    assert lane["summary"].iloc[2] == "Embassy opened: Malaysia's mission in the DPRK (date uncertain)"
+    assert set(filter_events(lane, "all", TODAY, text="severed")["countries"]) == {"MYS", "BWA"}
+    assert set(filter_events(lane, "all", TODAY, region="Africa")["countries"]) == {"BWA"}
+    assert set(filter_events(lane, "post-1989", TODAY, categories=[RELATION_LANE], country="MYS")["date"]) == {"2021-03-19"}
+    assert regions_in(events_frame(), lane) == ["Africa", "Asia", "Europe", "North America"]
+
+
+def test_relation_record_opens_the_map_at_its_date_and_state():
+    lane = relation_lane_events(relation_events_frame()).set_index("event_id")
+    malaysia = relation_record(lane.loc["2021-03-19-mys-severed"])
+    assert malaysia["map_link"] == "map?year=2021&country=MYS"
+    assert malaysia["when"] == "19 March 2021"
+    ussr = relation_record(lane.loc["1948-10-12-sun-established"])
+    assert ussr["map_link"] == "map?year=1948"  # a dissolved state is not on today's map
+
+
+def test_figure_draws_the_relation_lanes_quieter_than_the_changes():
+    frame = pd.concat([events_frame(), relation_lane_events(relation_events_frame())], ignore_index=True).fillna({"event": ""})
+    per_year = pd.DataFrame({"year": range(1948, 2027), "established": [1] * 79, "with_relations": [1] * 79})
+    fig = timeline_figure(filter_events(frame, "all", TODAY), frame, per_year, "all", TODAY)
+    changes = next(t for t in fig.data if t.name == RELATION_LANE)
+    embassies = next(t for t in fig.data if t.name == EMBASSY_LANE)
+    assert len(changes.x) == 5 and len(embassies.x) == 1
+    assert embassies.marker.size < changes.marker.size and embassies.marker.opacity < changes.marker.opacity
+    assert "#D55E00" in changes.marker.color  # severed
+    assert changes.customdata[0][3] == "1948-10-12-sun-established"

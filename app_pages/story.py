@@ -1,0 +1,61 @@
+"""Story mode: eight chapters from 1945 to today, to project in class or print as a handout."""
+
+import datetime as dt
+
+import streamlit as st
+
+from components import loaders, story_page, ui
+from components.datasets import DataError
+from components.dates import format_partial
+from components.story import CHAPTERS, gift_line, map_compare_query
+
+number, chapter_notice = story_page.read_chapter()
+handout, print_notice = story_page.read_print()
+story_page.styles(handout)
+today = dt.date.today()
+try:
+    loaders.table("centroids")  # the map's small states: checked here so a broken file is named
+    chapter = loaders.story_chapter(number, today)
+except (DataError, KeyError) as error:  # KeyError: a boundary event missing from events.csv
+    ui.show_data_error(error if isinstance(error, DataError) else DataError("events.csv", f"no event {error}"))
+
+with st.container(key="story_notice"):
+    ui.show_notice(" ".join(n for n in (chapter_notice, print_notice) if n) or None)
+if not handout:
+    story_page.navigation(number)
+
+st.title(CHAPTERS[number - 1].title)
+st.caption(
+    f"Chapter {number} of {len(CHAPTERS)} · {format_partial(chapter['start'].isoformat())} – "
+    f"{format_partial(chapter['end'].isoformat())}"
+)
+text_col, map_col = story_page.areas(handout, [1, 1.25])
+with text_col, st.container(key="story_text"):
+    st.markdown(chapter["text"])
+with map_col:
+    with st.container(key="story_map_frame"):
+        st.plotly_chart(
+            loaders.compare_figure(chapter["start"], chapter["end"], 12 if handout else 15),
+            key="story_map",
+            config=ui.MAP_CONFIG,
+            width="stretch",
+            height="stretch",
+        )
+    query = map_compare_query(chapter["start"], chapter["end"], loaders.FIRST_YEAR)
+    if query and not handout:
+        st.markdown(f"[Explore these years on the map, with every change listed](map?{query})")
+
+events_col, gift_col = story_page.areas(handout, [1.6, 1])
+with events_col, st.container(key="story_side"):
+    st.subheader("Key events")
+    for event in chapter["events"].itertuples():
+        st.markdown(
+            f"**{format_partial(event.date)}** — {event.title}. {event.summary} Source: {ui.source_markdown(event.source_url)}"
+        )
+gift = chapter["gift"]
+if gift:
+    with gift_col, st.container(key="story_gift"):
+        st.subheader("A gift from the period")
+        st.markdown(f"{gift_line(gift)}. Source: {ui.source_markdown(gift['source_url'])}")
+
+ui.sources_footer(["events.csv", "gifts.csv", "relations.csv", "relation_events.csv", "successions.csv"])

@@ -1,0 +1,274 @@
+"""The race with Seoul: each state's standing with both Koreas at a date, and both counts per year.
+
+Pure (no Streamlit). Both sides are answered by the same ``RelationsIndex`` rules, one index per
+Korea, so predecessor states and breaks work alike:
+
+- A state counts as having relations with a Korea when its category there is "relations" (dated
+  or not),
+  "relations through a predecessor state" (Ukraine in 1991 through the USSR) or "part of today's
+  territory had relations" (Germany before 1990 through East Germany, Vietnam before 1975 through
+  North Vietnam). On today's map the territory then held a partner of that Korea, and the hover
+  says which state it was. Suspended and severed relations do not count.
+- Counts are of parties (states as they existed at the date, each dissolved state until its
+  successors take over), exactly as ``relations.count_with_relations``; a party "has both" when
+  it is a partner of both Koreas at once (the USSR from 30 Sep 1990).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from components.countries import country_name
+from components.dates import format_partial, year_end
+from components.figures import CategorySpec
+from components.relations import CATEGORY_LABELS, TERRITORY_OF, RelationsIndex, map_codes, party_dots
+
+RACE_LABELS = {
+    "both": "Relations with both Koreas",
+    "dprk_only": "Relations with North Korea only",
+    "rok_only": "Relations with South Korea only",
+    "neither": "Relations with neither",
+    "korea": "North or South Korea",
+}
+RACE_ORDER = tuple(RACE_LABELS)
+# Okabe–Ito: blue and vermillion for the two sides, bluish green for both, reddish purple for
+# the two Koreas; a light grey "neither". All read on the light and the dark theme alike
+# (checked in Chromium both ways; near-black Koreas vanished on the dark background).
+RACE_COLOURS = {
+    "both": "#009E73",
+    "dprk_only": "#D55E00",
+    "rok_only": "#0072B2",
+    "neither": "#BBBBBB",
+    "korea": "#CC79A7",
+}
+RACE_SPEC = CategorySpec(RACE_LABELS, RACE_COLOURS)
+KOREAS = {"PRK", "KOR"}
+# The dual map's hover lines after the name and category: (label, column of ``race_status_at``).
+RACE_HOVER = (("North Korea", "with_dprk"), ("South Korea", "with_rok"))
+
+_COUNTS = {"relations", "undated", "via_predecessor", "partial_predecessor"}
+
+
+def _side(index: RelationsIndex, code: str, when: dt.date) -> tuple[bool, str]:
+    """(has relations, words for the hover) for one state and one Korea."""
+    status = index.status(code, when)
+    counts = status.category in _COUNTS
+    words = CATEGORY_LABELS[status.category]
+    if status.via:
+        words += f" ({country_name(status.via)})" if counts else f" (as part of {country_name(status.via)})"
+    return counts, words
+
+
+def race_category(dprk: RelationsIndex, rok: RelationsIndex, code: str, when: dt.date) -> str:
+    """'both', 'dprk_only', 'rok_only', 'neither' (or 'korea') for a code on today's map."""
+    owner = TERRITORY_OF.get(code, code)
+    if owner in KOREAS:
+        return "korea"
+    with_dprk, _ = _side(dprk, owner, when)
+    with_rok, _ = _side(rok, owner, when)
+    if with_dprk and with_rok:
+        return "both"
+    return "dprk_only" if with_dprk else "rok_only" if with_rok else "neither"
+
+
+def race_status_at(dprk: RelationsIndex, rok: RelationsIndex, when: dt.date) -> pd.DataFrame:
+    """One row per mapped code: iso3, name, category (a ``RACE_LABELS`` key), both sides in words."""
+    rows = []
+    for code in map_codes():
+        owner = TERRITORY_OF.get(code, code)
+        if owner in KOREAS:
+            dprk_words = rok_words = ""
+        else:
+            _, dprk_words = _side(dprk, owner, when)
+            _, rok_words = _side(rok, owner, when)
+        rows.append(
+            {
+                "iso3": code,
+                "name": country_name(code),
+                "category": race_category(dprk, rok, code, when),
+                "with_dprk": dprk_words,
+                "with_rok": rok_words,
+                "detail": f"as part of {country_name(owner)}" if owner != code else "",
+            }
+        )
+    return pd.DataFrame(rows, columns=["iso3", "name", "category", "with_dprk", "with_rok", "detail"])
+
+
+def race_dots(centroids: pd.DataFrame, dprk: RelationsIndex, rok: RelationsIndex) -> pd.DataFrame:
+    """Dot positions for small states on the dual map: the DPRK map's parties plus Seoul's
+    (the Cook Islands and Niue have relations with Seoul only). Dependent territories get none."""
+    parties = set(party_dots(centroids, dprk)["iso3"]) | set(rok.relations_by_state)
+    keep = centroids["iso3"].isin(parties) & ~centroids["iso3"].isin(TERRITORY_OF)
+    return centroids[keep].reset_index(drop=True)
+
+
+def partners(index: RelationsIndex, when: dt.date) -> set[str]:
+    """Parties with active relations with that Korea at ``when``."""
+    return set(index.parties_with_relations(when))
+
+
+def race_per_year(dprk: RelationsIndex, rok: RelationsIndex, first: int, last: int, today: dt.date) -> pd.DataFrame:
+    """Per year, at its end: partners of each Korea, of both, and the share of both among all partners."""
+    rows = []
+    for year in range(first, last + 1):
+        when = year_end(year, today)
+        north, south = partners(dprk, when), partners(rok, when)
+        either = north | south
+        both = north & south
+        rows.append(
+            {
+                "year": year,
+                "date": when,
+                "dprk": len(north),
+                "rok": len(south),
+                "both": len(both),
+                "either": len(either),
+                "both_share": len(both) / len(either) if either else 0.0,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+# The moments that turned the race, as ids of data/events.csv (date and source come from there);
+# Nordpolitik is a span from Seoul's 7 July 1988 declaration to the end of the 1992 wave.
+RACE_MOMENTS = (
+    ("1973-seoul-s-june-23-declaration", "Seoul drops its refusal of dual recognition"),
+    ("1975-dprk-admitted-to-the-non-aligned", "DPRK admitted to the Non-Aligned Movement"),
+    ("1991-both-koreas-join-the-united-nations", "Both Koreas join the UN"),
+)
+NORDPOLITIK = ("1988-seoul-s-july-7-declaration-and", "1992", "Nordpolitik")
+
+
+def race_moments(events: pd.DataFrame) -> list[dict]:
+    """The marked moments with their dates and sources; a missing event is left out, not invented."""
+    by_id = events.set_index("event_id")
+    moments = []
+    for event_id, label in RACE_MOMENTS:
+        if event_id in by_id.index:
+            row = by_id.loc[event_id]
+            moments.append(
+                {"date": row["date"], "label": label, "when": format_partial(row["date"]), "source_url": row["source_url"]}
+            )
+    return moments
+
+
+def nordpolitik_span(events: pd.DataFrame) -> dict | None:
+    """Start (Seoul's 7 July 1988 declaration) and end (end of 1992) of the Nordpolitik band."""
+    start_id, end_year, label = NORDPOLITIK
+    match = events[events["event_id"] == start_id]
+    if match.empty:
+        return None
+    row = match.iloc[0]
+    return {"start": row["date"], "end": f"{end_year}-12-31", "label": label, "source_url": row["source_url"]}
+
+
+def _vline(x: str, dash: str = "dot") -> dict:
+    return dict(type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1, line=dict(dash=dash, color="#888888", width=1))
+
+
+def race_figure(per_year: pd.DataFrame, moments: list[dict], nordpolitik: dict | None) -> go.Figure:
+    """Partners of each Korea and of both per year (top), and the share recognising both (bottom).
+
+    The marked moments are dotted lines labelled above the chart; Nordpolitik is a shaded band.
+    Every count is the situation at the end of the year (today for the current year).
+    """
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.7, 0.3], vertical_spacing=0.06)
+    x = [d.isoformat() for d in per_year["date"]]
+    lines = (
+        ("rok", "South Korea (ROK)", RACE_COLOURS["rok_only"], "solid"),
+        ("dprk", "North Korea (DPRK)", RACE_COLOURS["dprk_only"], "solid"),
+        ("both", "Both Koreas", RACE_COLOURS["both"], "dash"),
+    )
+    for column, name, colour, dash in lines:
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=per_year[column].tolist(),
+                name=f"Partners of {name}" if column != "both" else "Partners of both Koreas",
+                mode="lines",
+                line=dict(color=colour, width=3 if column != "both" else 2, dash=dash),
+                customdata=per_year["year"].tolist(),
+                hovertemplate=f"%{{customdata}}: %{{y}} partners of {name.lower() if column == 'both' else name}<extra></extra>",
+            ),
+            row=1,
+            col=1,
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=(per_year["both_share"] * 100).round(1).tolist(),
+            name="Share recognising both",
+            mode="lines",
+            fill="tozeroy",
+            line=dict(color=RACE_COLOURS["both"], width=2),
+            customdata=per_year[["year", "both", "either"]].values.tolist(),
+            hovertemplate="%{customdata[0]}: %{y:.0f}% recognise both (%{customdata[1]} of %{customdata[2]})<extra></extra>",
+            showlegend=False,
+        ),
+        row=2,
+        col=1,
+    )
+    shapes, annotations = [], []
+    if nordpolitik:
+        shapes.append(
+            dict(
+                type="rect",
+                xref="x",
+                yref="paper",
+                x0=nordpolitik["start"],
+                x1=nordpolitik["end"],
+                y0=0,
+                y1=1,
+                fillcolor="rgba(0,114,178,0.10)",
+                line_width=0,
+                layer="below",
+            )
+        )
+        # Inside the band's top, below the moment labels that sit above the chart.
+        annotations.append(
+            dict(
+                x=nordpolitik["start"],
+                y=0.98,
+                xref="x",
+                yref="paper",
+                yanchor="top",
+                xanchor="left",
+                text="Nordpolitik<br>1988–92",
+                showarrow=False,
+                font=dict(size=11),
+            )
+        )
+    # Labels start at their line and go right, each on its own row above the chart (the earliest
+    # highest), so the 1973 and 1975 labels do not run into each other or into the 1991 one.
+    rows = len(moments)
+    for i, moment in enumerate(moments):
+        shapes.append(_vline(moment["date"]))
+        annotations.append(
+            dict(
+                x=moment["date"],
+                y=1.0 + 0.075 * (rows - 1 - i),
+                xref="x",
+                yref="paper",
+                yanchor="bottom",
+                xanchor="left",
+                text=f"{moment['label']} ({moment['when']})",
+                showarrow=False,
+                font=dict(size=11),
+            )
+        )
+    fig.update_layout(
+        shapes=shapes,
+        annotations=annotations,
+        height=520,
+        margin=dict(l=0, r=0, t=30 + 22 * len(moments), b=0),
+        hovermode="x unified",
+        legend=dict(orientation="h", yanchor="top", y=-0.08, x=0),
+        template=go.layout.Template(),
+    )
+    fig.update_yaxes(title_text="States with relations", rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title_text="% both", range=[0, 100], row=2, col=1)
+    return fig
