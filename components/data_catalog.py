@@ -82,7 +82,9 @@ def with_source_kind(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy with a ``source_kind`` column (the readable kind of ``source_url``, '' where there is none) after it."""
     if "source_url" not in frame:
         return frame.copy()
-    out = frame.copy()
+    # A table that already carries its kinds (the change lists compute them) gets them recomputed
+    # in place after its source, never a second column.
+    out = frame.drop(columns="source_kind", errors="ignore")
     kinds = out["source_url"].map(
         lambda url: source_kinds.label(source_kinds.kind_of(url)) if isinstance(url, str) and url else ""
     )

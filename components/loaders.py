@@ -223,6 +223,14 @@ def country_record(code: str, today: dt.date) -> country_page.CountryRecord:
     return country_page.country_record(relations_index(), table("events"), gifts(), code, today)
 
 
+@st.cache_data(show_spinner=False, max_entries=300)
+def seoul_record(code: str, today: dt.date) -> dict:
+    """One state's relations with Seoul (sentence, source, dated history) for its country page."""
+    from components.race import seoul_record as compute
+
+    return compute(rok_relations_index(), code, today)
+
+
 @st.cache_resource(show_spinner=False, max_entries=300)
 def locator_figure(code: str, today: dt.date) -> go.Figure:
     """The country page's small locator map (shared, read-only like ``map_figure``)."""

@@ -303,6 +303,20 @@ def test_map_side_panel_counts_and_marks_the_year():
     assert int(later.value) > int(metric.value)
 
 
+def test_timeline_draws_the_race_with_seoul():
+    at = open_page("app_pages/timeline.py")
+    (race,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if c.proto.id.endswith("-race_chart")]
+    names = {trace.get("name") for trace in race["data"]}
+    assert {"Partners of South Korea (ROK)", "Partners of North Korea (DPRK)", "Partners of both Koreas"} <= names
+    rok = next(t for t in race["data"] if t.get("name") == "Partners of South Korea (ROK)")
+    assert max(rok["y"]) >= 190
+    marks = " ".join(a["text"] for a in race["layout"]["annotations"])
+    for moment in ("23 June 1973", "Non-Aligned", "Nordpolitik", "1988–92", "17 September 1991"):
+        assert moment in marks
+    assert any(s.get("x0") == "1973-06-23" for s in race["layout"]["shapes"])
+    assert any("The race with Seoul" in h.value for h in at.subheader)
+
+
 def test_home_teacher_path_follows_the_data_and_links_each_step_to_its_year():
     at = open_page("app_pages/home.py")
     step_one = next(m.value for m in at.markdown if m.value.startswith("1. "))
@@ -354,17 +368,3 @@ def test_map_csv_is_spreadsheet_ready_for_the_shown_date():
     assert ukr["map_date"] == "1975-12-31"
     established = table["established"][table["established"] != ""]
     assert established.str.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?").all()
-
-
-def test_timeline_draws_the_race_with_seoul():
-    at = open_page("app_pages/timeline.py")
-    (race,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if c.proto.id.endswith("-race_chart")]
-    names = {trace.get("name") for trace in race["data"]}
-    assert {"Partners of South Korea (ROK)", "Partners of North Korea (DPRK)", "Partners of both Koreas"} <= names
-    rok = next(t for t in race["data"] if t.get("name") == "Partners of South Korea (ROK)")
-    assert max(rok["y"]) >= 190
-    marks = " ".join(a["text"] for a in race["layout"]["annotations"])
-    for moment in ("23 June 1973", "Non-Aligned", "Nordpolitik", "1988–92", "17 September 1991"):
-        assert moment in marks
-    assert any(s.get("x0") == "1973-06-23" for s in race["layout"]["shapes"])
-    assert any("The race with Seoul" in h.value for h in at.subheader)

@@ -78,7 +78,7 @@ NOTICE = "Showing the default view instead."
 def test_read_int_never_raises_and_stays_in_range(text):
     value, notice = params.read_int(text, "year", 1948, 2026)
     assert value is None or 1948 <= value <= 2026
-    assert notice is None or (value is None and len(notice) < 120)
+    assert notice is None or (value is None and len(notice) < 240)
 
 
 @given(st.one_of(values, st.lists(values, max_size=4), st.none()))
@@ -92,8 +92,8 @@ def test_readers_accept_repeated_and_missing_values(raw):
     assert chosen is None or set(chosen) <= {"treaty", "war"}
     text = params.read_text(raw)
     assert text is None or len(text) <= 100
-    for message in (notice,):
-        assert message is None or len(message) < 120
+    # Short even when the value is all escapes (repr of "\x00" is four characters).
+    assert notice is None or len(notice) < 240
 
 
 def run_page(page: str, query: dict) -> AppTest:
