@@ -17,11 +17,14 @@ except DataError as error:
     ui.show_data_error(error)
 
 st.title("Recognition map")
-# One notice for every ignored URL value (the year must be read first: compare is checked against it).
-year_notice = map_page.init_from_url(set(pickable))
+# One notice for everything the URL got wrong.
 ui.show_notice(
     params.join_notices(
-        [year_notice, map_changes.init_from_url(st.session_state[map_page.YEAR_KEY], map_page.today()), race_view.init_from_url()]
+        [
+            map_page.init_from_url(set(pickable)),
+            map_changes.init_from_url(st.session_state[map_page.YEAR_KEY], map_page.today()),
+            race_view.init_from_url(),
+        ]
     )
 )
 map_page.apply_style()

@@ -38,7 +38,7 @@ DPRK_HOVER = (("Established", "established"), ("Last change", "last_change"), ("
 # marker's edge before the shape under the pointer (default 20 px: Germany hovered as
 # Liechtenstein). At 1 px a dot wins only when the pointer is on it; measured in the browser.
 DOT_SIZE = 8
-LEGEND_LINE_CHARS = 30
+LEGEND_LINE_CHARS = 40  # about 260 px at 13 px: fits a phone
 HOVER_DISTANCE = 1
 
 GEO_LAYOUT = dict(
