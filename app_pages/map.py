@@ -5,7 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from components import loaders, map_changes, map_page, race_view, ui
+from components import loaders, map_changes, map_page, params, race_view, ui
 from components.datasets import DataError
 from components.relations import count_with_relations
 
@@ -17,9 +17,11 @@ except DataError as error:
     ui.show_data_error(error)
 
 st.title("Recognition map")
-ui.show_notice(map_page.init_from_url(set(pickable)))
-ui.show_notice(map_changes.init_from_url(st.session_state[map_page.YEAR_KEY], map_page.today()))
-ui.show_notice(race_view.init_from_url())
+# One notice for every ignored parameter (in this order: the compare view reads the year just set).
+notices = [map_page.init_from_url(set(pickable))]
+notices.append(map_changes.init_from_url(st.session_state[map_page.YEAR_KEY], map_page.today()))
+notices.append(race_view.init_from_url())
+ui.show_notice(params.join_notices(notices))
 map_page.apply_style()
 if not map_page.presenting():
     st.caption(
