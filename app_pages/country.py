@@ -81,6 +81,26 @@ def status(record: CountryRecord) -> None:
                 st.page_link("app_pages/country.py", label=label, query_params={"country": successor})
 
 
+def with_seoul(record: CountryRecord) -> None:
+    """Its relations with Seoul, beside those with Pyongyang (the race with Seoul, issue 13)."""
+    seoul = loaders.seoul_record(record.code, today)
+    if not seoul["status"]:
+        return
+    with st.container(border=True, key="country_seoul"):
+        st.markdown(f"**With Seoul (South Korea) today:** {seoul['status']}")
+        if seoul["source"]:
+            st.markdown(f"Source: {ui.source_markdown(seoul['source'])}")
+        st.page_link("app_pages/map.py", label="Both Koreas on the map", query_params={"view": "both"}, icon=":material/map:")
+
+
+def seoul_history(record: CountryRecord) -> None:
+    history = loaders.seoul_record(record.code, today)["history"]
+    if history.empty:
+        return
+    st.subheader("Dated history with Seoul")
+    st.dataframe(history, hide_index=True, width="stretch", key="seoul_history", column_config=ui.SOURCE_COLUMNS)
+
+
 def locator(record: CountryRecord) -> None:
     if not record.locator:
         st.caption("No place on today's map to show.")
@@ -155,7 +175,7 @@ def download(record: CountryRecord) -> None:
     )
 
 
-SECTIONS = [history, conflicts, missions, events, gifts, download]
+SECTIONS = [history, seoul_history, conflicts, missions, events, gifts, download]
 
 code = code_from_url()
 if code is None:
@@ -179,6 +199,7 @@ picker(code)
 left, right = st.columns([3, 2])
 with left:
     status(record)
+    with_seoul(record)
 with right:
     locator(record)
 for section in SECTIONS:

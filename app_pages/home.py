@@ -6,6 +6,7 @@ import streamlit as st
 
 from components import loaders, ui
 from components.datasets import DataError
+from components.headlines import next_establishment, partners_at
 
 st.title("DPRK Relations Atlas")
 st.markdown(
@@ -65,15 +66,31 @@ st.page_link(
     "app_pages/data.py", label="Data & sources — downloads, data dictionary, open questions", icon=":material/menu_book:"
 )
 
-with st.expander("For teachers: a path through the story"):
-    st.markdown(
-        "1. **1948–1950** — open the map at 1949: only the Soviet bloc, China and North Vietnam.\n"
-        "2. **1960s–70s** — press ▶ Play on the map and watch the waves of recognition from newly "
-        "independent states; the chart beside the map shows them year by year.\n"
-        "3. **1990–1992** — step through 1990, 1991, 1992: the USSR and East Germany disappear and "
-        "their successors set up relations of their own.\n"
-        "4. **2000–2001** — the wave of Western European recognitions.\n"
-        "5. **Today** — click any country for its full dated record and sources."
-    )
+with st.expander("For teachers: a path through the story", expanded=False):
+    first_year = 1949
+    partners = partners_at(index, dt.date(first_year, 12, 31))
+    step_one = f"**1948–1950** — the map at the end of {first_year}: {len(partners)} partners, {', '.join(partners)}."
+    following = next_establishment(index, dt.date(first_year, 12, 31))
+    if following:
+        step_one += f" {following[0]} follows on {following[1]}, so it first appears on the {first_year + 1} map."
+    # Each step opens the map at its year (the year is in the link, so it can also be shared).
+    steps = [
+        (step_one, first_year),
+        (
+            "**1960s–70s** — press ▶ Play and watch the waves of recognition from newly independent states; "
+            "the chart under the map shows them year by year.",
+            1960,
+        ),
+        (
+            "**1990–1992** — step through 1990, 1991, 1992: the USSR and East Germany disappear and their "
+            "successors set up relations of their own.",
+            1990,
+        ),
+        ("**2000–2001** — the wave of Western European recognitions.", 2000),
+        ("**Today** — click any country, or find it in the list, for its full dated record and sources.", today.year),
+    ]
+    for number, (text, year) in enumerate(steps, start=1):
+        st.markdown(f"{number}. {text}")
+        st.page_link("app_pages/map.py", label=f"Open the map at {year}", icon=":material/public:", query_params={"year": year})
 
 ui.sources_footer(["relations.csv", "relation_events.csv", "missions.csv", "no_relations.csv"])

@@ -66,7 +66,7 @@ def atlas() -> None:
     map_page.advance_if_playing()
     when = map_page.controls()
     map_page.sync_timer()
-    map_page.country_picker(list(pickable))
+    map_page.country_picker(pickable)
     map_page.write_url()
     map_changes.write_url()
     compared = map_changes.compare_dates(when.year, map_page.today())

@@ -33,7 +33,12 @@ text_col, map_col = story_page.areas(handout, [1, 1.25])
 with text_col, st.container(key="story_text"):
     st.markdown(chapter["text"])
 with map_col:
-    with st.container(key="story_map_frame"):
+    both_tab = None
+    if CHAPTERS[number - 1].dual_korea and not handout:
+        changes_tab, both_tab = st.tabs(["What changed in these years", "Both Koreas at the chapter's end"])
+    else:
+        changes_tab = st.container()
+    with changes_tab, st.container(key="story_map_frame"):
         st.plotly_chart(
             loaders.compare_figure(chapter["start"], chapter["end"], 12 if handout else 15),
             key="story_map",
@@ -41,6 +46,9 @@ with map_col:
             width="stretch",
             height="stretch",
         )
+    if both_tab:
+        with both_tab:
+            story_page.both_koreas(chapter["end"], today)
     query = map_compare_query(chapter["start"], chapter["end"], loaders.FIRST_YEAR)
     if query and not handout:
         st.markdown(f"[Explore these years on the map, with every change listed](map?{query})")

@@ -13,7 +13,7 @@ from components import loaders, params, ui, url_state
 from components.countries import country_name
 from components.datasets import DataError
 from components.race_page import show_race_chart
-from components.timeline import LANES, PERIODS, countries_in, event_record, regions_in, relation_record
+from components.timeline import LANES, PERIODS, countries_in, event_record, lane_counts, regions_in, relation_record
 
 today = dt.date.today()
 try:
@@ -87,10 +87,11 @@ if shown.empty:
         icon=":material/search_off:",
     )
 else:
-    changes = int(shown["event"].astype(bool).sum())
+    counts = lane_counts(shown)
     st.caption(
-        f"{len(shown) - changes} events and {changes} relationship changes · drag to zoom, double-click to reset · "
-        "click a point for its record"
+        f"{counts[0]} events, {counts[1]} relationship changes (:blue[●] established · :green[●] restored · "
+        f":orange[●] suspended · :red[●] severed) and {counts[2]} embassies opened or closed (grey ticks) · "
+        "drag to zoom, double-click to reset · click a point for its record"
     )
     selection = st.plotly_chart(
         loaders.timeline_figure(filters, today),

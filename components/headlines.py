@@ -35,3 +35,23 @@ def headlines(index: RelationsIndex, per_year: pd.DataFrame, today: dt.date) -> 
         embassies_in_pyongyang=len(open_embassies(index, "in_pyongyang")),
         dprk_embassies_abroad=len(open_embassies(index, "dprk_abroad")),
     )
+
+
+def partners_at(index: RelationsIndex, when: dt.date) -> list[str]:
+    """Names of the parties with relations at ``when``, alphabetically (for the teachers' path)."""
+    from components.countries import country_name
+
+    return sorted(country_name(code) for code in index.parties_with_relations(when))
+
+
+def next_establishment(index: RelationsIndex, after: dt.date) -> tuple[str, str] | None:
+    """(name, readable date) of the first relations established after ``after``, from the data."""
+    from components.countries import country_name
+    from components.dates import date_start, format_partial
+
+    later = [(date_start(row.established), row.iso3, row.established) for row in index.data.relations.itertuples()]
+    later = [item for item in later if item[0] > after]
+    if not later:
+        return None
+    _, code, established = min(later)
+    return country_name(code), format_partial(established)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from components import changes, country_page, data_catalog, datasets, figures, regions, relations, source_kinds, story, timeline
 from components.datasets import DataError, RelationsData
@@ -167,6 +169,30 @@ def map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> go.Fi
     )
 
 
+_warming = threading.Lock()
+
+
+def warm_map_figures(whens: list[dt.date], today: dt.date, presenting: bool) -> None:
+    """Build the maps Play will show next in a background thread, so each tick only sends one.
+
+    Measured on a loaded 2-core machine: building a year's figure took 0.3-0.8 s, more than the
+    pause between years. One warmer at a time; years already cached cost nothing.
+    """
+    if not _warming.acquire(blocking=False):
+        return
+
+    def work() -> None:
+        try:
+            for when in whens:
+                map_figure(when, today, presenting)
+        finally:
+            _warming.release()
+
+    thread = threading.Thread(target=work, name="warm-map-figures", daemon=True)
+    add_script_run_ctx(thread, get_script_run_ctx())  # the caches expect a session's context
+    thread.start()
+
+
 @st.cache_data(show_spinner=False, max_entries=50)
 def map_csv(when: dt.date) -> pd.DataFrame:
     """The map's data as a spreadsheet-ready table (built when the download is clicked)."""
@@ -195,6 +221,14 @@ def country_choices() -> list[str]:
 def country_record(code: str, today: dt.date) -> country_page.CountryRecord:
     """One state's whole record, computed once per code and day for all visitors (~15–50 ms cold)."""
     return country_page.country_record(relations_index(), table("events"), gifts(), code, today)
+
+
+@st.cache_data(show_spinner=False, max_entries=300)
+def seoul_record(code: str, today: dt.date) -> dict:
+    """One state's relations with Seoul (sentence, source, dated history) for its country page."""
+    from components.race import seoul_record as compute
+
+    return compute(rok_relations_index(), code, today)
 
 
 @st.cache_resource(show_spinner=False, max_entries=300)

@@ -135,9 +135,7 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
     if table.empty:
         st.info("No state's relations changed between these dates.")
         return
-    st.dataframe(
-        with_source_kind(table), hide_index=True, width="stretch", column_config=CHANGE_TABLE_CONFIG, key="compare_table"
-    )
+    st.dataframe(table, hide_index=True, width="stretch", column_config=CHANGE_TABLE_CONFIG, key="compare_table")
     st.download_button(
         "Download these changes (CSV)",
         partial(ui.csv_bytes, table),
@@ -177,9 +175,7 @@ def show_year_changes(year: int) -> None:
     if table.empty:
         st.caption(f"No relations were established, suspended, severed or restored{where} in {year}.")
         return
-    st.dataframe(
-        with_source_kind(table), hide_index=True, width="stretch", column_config=YEAR_TABLE_CONFIG, key="year_changes_table"
-    )
+    st.dataframe(table, hide_index=True, width="stretch", column_config=YEAR_TABLE_CONFIG, key="year_changes_table")
     st.download_button(
         "Download this list (CSV)",
         partial(ui.csv_bytes, table),

@@ -13,8 +13,7 @@ import time
 
 import streamlit as st
 
-from components import params
-from components.countries import country_name
+from components import loaders, params
 from components.dates import year_end
 from components.loaders import FIRST_YEAR
 from components.relations import TERRITORY_OF
@@ -46,7 +45,12 @@ _FRAME = """
 """
 _STYLE = "<style>" + _FRAME % "clamp(420px, min(80vh, 48cqw + 150px), 1600px)" + "</style>"
 # Presentation: larger type everywhere (rem-based), a taller map.
-_PRESENT_STYLE = "<style>html { font-size: 20px; }" + _FRAME % "clamp(440px, min(84vh, 50cqw + 190px), 1800px)" + "</style>"
+_PRESENT_TYPE = """
+.stMain [data-testid="stMarkdownContainer"] p, .stMain [data-testid="stWidgetLabel"] p, .stMain button p,
+.stMain [data-testid="stSliderThumbValue"], .stMain input { font-size: 1.35rem !important; }
+.stMain [data-testid="stMetricValue"] { font-size: 3.2rem !important; }
+"""
+_PRESENT_STYLE = "<style>" + _PRESENT_TYPE + _FRAME % "clamp(440px, min(84vh, 50cqw + 190px), 1800px)" + "</style>"
 
 
 def today() -> dt.date:
@@ -114,7 +118,16 @@ def play_interval() -> float | None:
 def sync_timer() -> None:
     """After Play, Pause or the end: rebuild the fragment's timer with a full run."""
     if bool(st.session_state.get(PLAYING_KEY)) != st.session_state.get(_TIMER_KEY, False):
+        if st.session_state.get(PLAYING_KEY):
+            _warm_next_years()
         st.rerun(scope="app")
+
+
+def _warm_next_years(ahead: int = 2) -> None:
+    """Have the next years' maps built while this one is drawn (a few at a time, not all at once)."""
+    year = st.session_state[YEAR_KEY]
+    years = range(year + 1, min(year + ahead, today().year) + 1)
+    loaders.warm_map_figures([year_end(y, today()) for y in years], today(), presenting())
 
 
 def start_playing() -> None:
@@ -122,7 +135,8 @@ def start_playing() -> None:
         st.session_state[YEAR_KEY] = FIRST_YEAR
     st.session_state[PLAYING_KEY] = True
     st.session_state[_JUST_STARTED_KEY] = True
-    st.session_state[_LAST_TICK_KEY] = time.monotonic()
+    # The year shown has been on screen since before the click: the first tick need not wait long.
+    st.session_state[_LAST_TICK_KEY] = time.monotonic() - PLAY_SECONDS / 2
 
 
 def stop_playing() -> None:
@@ -142,6 +156,7 @@ def advance_if_playing() -> None:
         return
     st.session_state[_LAST_TICK_KEY] = now
     step(1)
+    _warm_next_years()
     if st.session_state[YEAR_KEY] >= today().year:
         stop_playing()
 
@@ -204,12 +219,11 @@ def controls() -> dt.date:
     return year_end(st.session_state[YEAR_KEY], today())
 
 
-def country_picker(codes: list[str]) -> None:
+def country_picker(labels: dict[str, str]) -> None:
     """A searchable list of every state, current and dissolved; it opens the same record a click does."""
-    labels = {code: country_name(code) for code in codes}
     st.selectbox(
         "Find a country",
-        options=codes,
+        options=list(labels),
         format_func=labels.__getitem__,
         key=COUNTRY_KEY,
         index=None,

@@ -272,3 +272,41 @@ def race_figure(per_year: pd.DataFrame, moments: list[dict], nordpolitik: dict |
     fig.update_yaxes(title_text="States with relations", rangemode="tozero", row=1, col=1)
     fig.update_yaxes(title_text="% both", range=[0, 100], row=2, col=1)
     return fig
+
+
+def seoul_record(rok: RelationsIndex, code: str, today: dt.date) -> dict:
+    """One state's relations with Seoul for its country page: a sentence, its source, the history.
+
+    The history is ``relations.country_history`` on the ROK files: the state's own events and
+    those of the predecessor states its territory belonged to, with the successions.
+    """
+    from components.countries import is_historic
+    from components.relations import EVENT_LABELS, country_history
+
+    history = country_history(rok, code)
+    if code in KOREAS:
+        return {"status": "", "source": "", "history": history.iloc[0:0]}
+    if code in TERRITORY_OF:
+        owner = country_name(TERRITORY_OF[code])
+        return {"status": f"A territory of {owner}: its relations with Seoul are {owner}'s.", "source": "", "history": history}
+    if code in rok.dissolved_on:
+        last = rok.last_change(code, rok.dissolved_on[code])
+        if last:
+            when = format_partial(last[1].split(" ")[0])
+            sentence = f"Had relations with Seoul until it dissolved (last change: {EVENT_LABELS[last[0]].lower()}, {when})."
+            return {"status": sentence, "source": last[2], "history": history}
+    if is_historic(code) and code not in rok.relations_by_state:
+        return {"status": "Never had relations with Seoul on the atlas's record.", "source": "", "history": history}
+    status = rok.status(code, today)
+    if status.category == "none":
+        return {"status": "No relations with Seoul.", "source": "", "history": history}
+    sentence = CATEGORY_LABELS[status.category] + (f" ({country_name(status.via)})" if status.via else "")
+    change = rok.last_change(status.via or code, today)
+    if not change:
+        return {"status": sentence + ".", "source": "", "history": history}
+    when = format_partial(change[1].split(" ")[0])
+    if change[0] in ("established", "restored"):
+        sentence += f", since {when} ({EVENT_LABELS[change[0]].lower()})"
+    else:
+        sentence += f" on {when}"
+    return {"status": sentence + ".", "source": change[2], "history": history}

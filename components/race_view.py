@@ -53,7 +53,8 @@ def both_map(when: dt.date, *, today: dt.date, presenting: bool, chart_key: str,
     except loaders.DataError as error:
         st.error(f"The two-Koreas map cannot be shown: **{error}**", icon=":material/error:")
         return
-    with st.container(key="map_frame"):
+    # The same containers as the DPRK map, so the page's sizing rules apply to this view too.
+    with st.container(key="map_box"), st.container(key="map_frame"):
         st.plotly_chart(
             figure,
             key=chart_key,

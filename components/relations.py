@@ -49,7 +49,7 @@ CATEGORY_COLOURS = {
     "suspended": "#E69F00",
     "severed": "#D55E00",
     "none": "#DDDDDD",
-    "dprk": "#222222",
+    "dprk": "#CC79A7",  # Okabe–Ito purple: visible on light and dark pages alike
 }
 
 # What a no_relations row lets the atlas say (see NO_RELATION_CLAIMS in schemas).

@@ -172,6 +172,13 @@ def relation_lane_events(relation_events: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+def lane_counts(shown: pd.DataFrame) -> tuple[int, int, int]:
+    """(events, relationship changes, embassy openings and closings) among the rows shown."""
+    lanes = shown["category"].value_counts()
+    changes, embassies = int(lanes.get(RELATION_LANE, 0)), int(lanes.get(EMBASSY_LANE, 0))
+    return len(shown) - changes - embassies, changes, embassies
+
+
 def relation_record(row: pd.Series) -> dict:
     """The card of one relation-lane row: what, when, source, and where the map opens."""
     code = row["countries"]

@@ -143,25 +143,10 @@ def test_every_un_member_is_placed(shipped):
     assert not missing, f"UN members in neither relations.csv nor no_relations.csv: {missing}"
 
 
-# Published checkpoints the atlas still misses by more than MAX_CHECKPOINT_GAP, keyed by (date,
-# published count), with the difference measured when this list was last updated (see
-# data/README.md, "Coverage", for the causes). The test fails when any other checkpoint is missed
-# or a listed gap grows; a listed checkpoint that is now matched passes (drop it from the list).
-KNOWN_SHORT = {
-    # Compared with kdiplo's compilation of Seoul's list for 2018: it still counts Portugal, the
-    # UAE, Jamaica, Comoros and Burkina Faso, whose breaks (2017, 2017, 1993, 1983, 2017) our
-    # sources date; we count Malaysia (kdiplo drops it from 2016) and Eswatini (absent there).
-    ("2018-12-31", 161): -4,
-}
-
-
 def test_published_checkpoints_are_matched(shipped):
     table = checkpoint_table(shipped, read_checkpoints(DATA_DIR))
     assert not table.empty, "data/checkpoints.csv has no side=dprk rows"
-    problems = []
-    for row in table.itertuples():
-        key = (row.date, row.published)
-        allowed = max(MAX_CHECKPOINT_GAP, abs(KNOWN_SHORT.get(key, 0)))
-        if abs(row.diff) > allowed:
-            problems.append(f"{key}: atlas {row.ours} against published {row.published} ({row.diff:+d})")
-    assert not problems, "\n".join(problems)
+    short = table[table["diff"].abs() > MAX_CHECKPOINT_GAP]
+    assert short.empty, f"checkpoints off by more than {MAX_CHECKPOINT_GAP}:\n" + short[
+        ["date", "published", "ours", "diff"]
+    ].to_string(index=False)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import ARTIFACTS
+
 pytestmark = pytest.mark.browser
 
 DRAWN_SHAPES = """() => [...document.querySelectorAll('.choroplethlocation')]
@@ -249,3 +251,57 @@ def test_keyboard_only_opens_and_closes_a_record(page, server_url):
     page.keyboard.press("Enter")
     page.wait_for_function("() => !document.querySelector('.st-key-country_panel')", timeout=30_000)
     assert "country=" not in page.url
+
+
+LAYOUT = """() => {
+  const box = e => { if (!e) return null; const b = e.getBoundingClientRect(); return {l: b.left, t: b.top, r: b.right, b: b.bottom, w: b.width, h: b.height}; };
+  const rgb = c => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+  const lum = c => { const [r, g, b] = rgb(c); return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255; };
+  const label = document.querySelector('[data-testid="stMetricLabel"]');
+  const fills = [...new Set([...document.querySelectorAll('.choroplethlocation')].map(p => getComputedStyle(p).fill))];
+  const background = getComputedStyle(document.querySelector('.stApp')).backgroundColor;
+  return {
+    viewport: innerWidth, pageWidth: document.documentElement.scrollWidth,
+    plot: box(document.querySelector('.js-plotly-plot .main-svg')), legend: box(document.querySelector('.legend')),
+    title: box(document.querySelector('.gtitle')), modebar: box(document.querySelector('.modebar')),
+    geo: box(document.querySelector('.geolayer')),
+    legendFont: parseFloat(getComputedStyle(document.querySelector('.legendtext')).fontSize),
+    labelCut: label ? label.scrollWidth > label.clientWidth + 1 : null,
+    backgroundLuminance: lum(background),
+    fillContrasts: fills.map(f => Math.abs(lum(f) - lum(background)) + rgb(f).reduce((s, v, i) => s + Math.abs(v - rgb(background)[i]), 0) / 765),
+  };
+}"""
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"]
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "scheme", "query"),
+    [(390, 844, "light", ""), (1280, 800, "dark", ""), (1920, 1080, "light", "&present=1"), (1920, 1080, "dark", "")],
+)
+def test_nothing_is_cut_at_any_width_in_either_scheme(browser, server_url, width, height, scheme, query):
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{server_url}/map?year=1975{query}")
+    wait_for_map(page)
+    page.get_by_text("Parties with relations on").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1_000)
+    layout = page.evaluate(LAYOUT)
+    page.screenshot(path=str(ARTIFACTS / f"map-{width}-{scheme}{'-present' if query else ''}.png"))
+    context.close()
+
+    assert layout["pageWidth"] <= layout["viewport"], "the page scrolls sideways"
+    plot, legend = layout["plot"], layout["legend"]
+    assert plot["r"] <= layout["viewport"] + 1
+    # The legend is inside the figure (so never clipped), and the title is clear of the modebar.
+    assert plot["l"] - 1 <= legend["l"] and legend["r"] <= plot["r"] + 1 and legend["b"] <= plot["b"] + 1, (legend, plot)
+    assert not overlaps(layout["title"], layout["modebar"]), (layout["title"], layout["modebar"])
+    assert layout["labelCut"] is False, "the count's label is cut"
+    # The map uses the room it gets: a world map about twice as wide as tall.
+    assert layout["geo"]["w"] >= 0.9 * plot["w"] or layout["geo"]["h"] >= 0.55 * plot["h"], layout["geo"]
+    assert layout["legendFont"] >= (18 if query else 12)
+    # Follows the visitor's scheme, with every category's colour distinct from the page behind it.
+    assert (layout["backgroundLuminance"] < 0.3) if scheme == "dark" else (layout["backgroundLuminance"] > 0.8)
+    assert len(layout["fillContrasts"]) >= 4 and min(layout["fillContrasts"]) > 0.15, layout["fillContrasts"]

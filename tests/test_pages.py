@@ -315,3 +315,56 @@ def test_timeline_draws_the_race_with_seoul():
         assert moment in marks
     assert any(s.get("x0") == "1973-06-23" for s in race["layout"]["shapes"])
     assert any("The race with Seoul" in h.value for h in at.subheader)
+
+
+def test_home_teacher_path_follows_the_data_and_links_each_step_to_its_year():
+    at = open_page("app_pages/home.py")
+    step_one = next(m.value for m in at.markdown if m.value.startswith("1. "))
+    assert "North Vietnam" not in step_one.split(".", 2)[1]  # not among the 1949 partners...
+    assert "North Vietnam follows on 31 January 1950" in step_one  # ...its relations begin in 1950
+    assert "Soviet Union" in step_one and "China" in step_one
+    years = [link.proto.query_string for link in at.get("page_link") if link.proto.label.startswith("Open the map at")]
+    assert years[:4] == ["year=1949", "year=1960", "year=1990", "year=2000"]
+    assert all(link.proto.page == "map" for link in at.get("page_link") if link.proto.label.startswith("Open the map at"))
+
+
+def test_map_picker_opens_a_record_and_keeps_the_url():
+    at = open_page("app_pages/map.py", {"year": "1980"})
+    picker = at.selectbox(key="country")
+    labels = picker.proto.options
+    assert "Soviet Union (dissolved)" in labels and "Germany" in labels and "Isle of Man" not in labels
+    picker.set_value("DDR").run()
+    assert any(h.value == "East Germany (dissolved)" for h in at.subheader)
+    assert at.query_params["country"] == "DDR" and at.query_params["year"] == "1980"
+    at.button(key="close_country").click().run()
+    assert at.selectbox(key="country").value is None and "country" not in at.query_params
+
+
+def test_map_url_with_a_territory_opens_its_state_and_present_mode_enlarges_the_map():
+    at = open_page("app_pages/map.py", {"year": "2005", "country": "IMN", "present": "1"})
+    assert any(h.value == "United Kingdom" for h in at.subheader)
+    assert at.query_params["country"] == "GBR" and at.query_params["present"] == "1"
+    (figure, *_) = figures(at)
+    assert figure["layout"]["font"]["size"] >= 18  # large type for a projector
+    assert not any("Which states had diplomatic relations" in c.value for c in at.caption)  # lean page
+
+
+def test_map_present_param_rejects_junk_with_a_notice():
+    at = open_page("app_pages/map.py", {"present": "yes<script>"})
+    assert any("Showing the default view" in i.value for i in at.info)
+    assert "present" not in at.query_params
+
+
+def test_map_csv_is_spreadsheet_ready_for_the_shown_date():
+    from components import loaders
+
+    at = open_page("app_pages/map.py", {"year": "1975"})
+    assert not at.exception
+    table = loaders.map_csv(__import__("datetime").date(1975, 12, 31))
+    assert list(table.columns[:4]) == ["iso3", "name", "category", "category_label"]
+    assert {"map_date", "un_region", "continent", "established", "last_change_date"} <= set(table.columns)
+    ukr = table.set_index("iso3").loc["UKR"]
+    assert ukr["category_label"] == "Relations through a predecessor state" and ukr["un_region"] == "Eastern Europe"
+    assert ukr["map_date"] == "1975-12-31"
+    established = table["established"][table["established"] != ""]
+    assert established.str.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?").all()

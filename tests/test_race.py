@@ -123,3 +123,16 @@ def test_moments_come_from_the_events_file():
     assert all(m["source_url"].startswith("http") for m in moments)
     assert race.nordpolitik_span(events)["start"] == "1988-07-07"
     assert race.race_moments(events[events["event_id"] != "1991-both-koreas-join-the-united-nations"])[-1]["date"] == "1975-08-25"
+
+
+def test_seoul_record_sentences():
+    rok = RelationsIndex(load_rok_relations_data())
+    today = D(2026, 1, 1)
+    assert race.seoul_record(rok, "TWN", today)["status"] == "Relations severed on 23 August 1992."
+    laos = race.seoul_record(rok, "LAO", today)
+    assert laos["status"] == "Diplomatic relations, since 25 October 1995 (relations restored)."
+    assert laos["source"].startswith("https://")
+    assert race.seoul_record(rok, "DDR", today)["status"].startswith("Never had relations with Seoul")
+    assert race.seoul_record(rok, "GRL", today)["status"].startswith("A territory of Denmark")
+    assert race.seoul_record(rok, "KOR", today)["status"] == ""
+    assert "Soviet Union" in set(race.seoul_record(rok, "UKR", today)["history"]["state"])

@@ -65,3 +65,28 @@ def test_bad_view_values_show_a_notice_and_the_dprk_map(value):
     assert any("Ignored view=" in i.value for i in at.info)
     assert "DPRK" in map_figure(at)["layout"]["title"]["text"]
     assert not any("<b>" in i.value for i in at.markdown)
+
+
+def seoul_history(at):
+    """The second dated-history table: the page draws Pyongyang's first, then Seoul's."""
+    assert any(h.value == "Dated history with Seoul" for h in at.subheader)
+    histories = [df.value for df in at.dataframe if "event" in df.value.columns]
+    assert len(histories) == 2
+    return histories[1]
+
+
+def test_country_page_shows_relations_with_seoul_beside_pyongyang():
+    at = open_page("app_pages/country.py", {"country": "LAO"})
+    texts = " ".join(m.value for m in at.markdown)
+    assert "With Seoul (South Korea) today:" in texts and "25 October 1995" in texts
+    history = seoul_history(at)
+    assert list(history["event"]) == ["Relations established", "Relations severed", "Relations restored"]
+    assert history["source_url"].str.startswith("http").all()
+    assert any(link.proto.page == "map" and link.proto.query_string == "view=both" for link in at.get("page_link"))
+
+
+def test_country_page_seoul_side_for_a_successor_and_a_state_without_ties():
+    at = open_page("app_pages/country.py", {"country": "UKR"})
+    assert {"Soviet Union", "Ukraine"} <= set(seoul_history(at)["state"])
+    at = open_page("app_pages/country.py", {"country": "DDR"})
+    assert any("Never had relations with Seoul" in m.value for m in at.markdown)

@@ -34,6 +34,14 @@ def test_each_chapter_shows_its_text_map_events_and_gift(number):
     if number in (1, 4, 5, 6):  # chapters in which states gained relations
         assert changes.COMPARE_LABELS["gained"] in hovered
     assert [s.value for s in at.subheader][:2] == ["Key events", "A gift from the period"]
+    charts = at.get("plotly_chart")
+    if chapter.dual_korea:  # the race with Seoul: the two Koreas' map as a second tab
+        assert len(charts) == 2
+        both = json.loads(charts[1].proto.spec)
+        assert "North and South Korea" in both["layout"]["title"]["text"]
+        assert any("Relations with both Koreas" in c.value for c in at.caption)
+    else:
+        assert len(charts) == 1
     assert at.button(key="story_previous").disabled == (number == 1)
     assert at.button(key="story_next").disabled == (number == len(story.CHAPTERS))
 
@@ -90,7 +98,7 @@ def test_compare_view_lists_gained_lost_and_changed_states():
     assert hovered["UKR"] == changes.COMPARE_LABELS["changed"]
     assert hovered["CHN"] == changes.COMPARE_LABELS["unchanged_with"]
     assert hovered["USA"] == changes.COMPARE_LABELS["unchanged_without"]
-    legend = [trace["name"] for trace in figure["data"] if trace.get("showlegend")]
+    legend = [trace["name"].replace("<br>", " ") for trace in figure["data"] if trace.get("showlegend")]  # long labels wrap
     assert set(legend) == set(hovered.values())  # one legend line per category drawn, no more
     assert changes.COMPARE_LABELS["undated"] not in legend
     # Turning the comparison off brings back the year's list.

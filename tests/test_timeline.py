@@ -119,6 +119,7 @@ def test_event_record_is_readable():
 from components.timeline import (  # noqa: E402
     EMBASSY_LANE,
     RELATION_LANE,
+    lane_counts,
     matches_words,
     regions_in,
     relation_lane_events,
@@ -207,3 +208,4 @@ def test_figure_draws_the_relation_lanes_quieter_than_the_changes():
     assert embassies.marker.size < changes.marker.size and embassies.marker.opacity < changes.marker.opacity
     assert "#D55E00" in changes.marker.color  # severed
     assert changes.customdata[0][3] == "1948-10-12-sun-established"
+    assert lane_counts(frame) == (8, 5, 1)
