@@ -49,7 +49,10 @@ def next_establishment(index: RelationsIndex, after: dt.date) -> tuple[str, str]
     from components.countries import country_name
     from components.dates import date_start, format_partial
 
-    later = [(date_start(row.established), row.iso3, row.established) for row in index.data.relations.itertuples()]
+    # Relations documented without a date ('relations, date not documented') have no place in time.
+    later = [
+        (date_start(row.established), row.iso3, row.established) for row in index.data.relations.itertuples() if row.established
+    ]
     later = [item for item in later if item[0] > after]
     if not later:
         return None
