@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import websockets  # a dependency of streamlit's server
@@ -66,6 +67,13 @@ async def open_session(ws_url: str, page: str = "", query: str = "", headers: di
                         return done(None if ok else "script did not finish")
     except (OSError, TimeoutError, websockets.WebSocketException) as error:
         return done(type(error).__name__)
+
+
+def run(coroutine):
+    """Run a coroutine to the end from synchronous code, even where an event loop is already
+    running in this thread (Playwright's sync API keeps one in the test process)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 async def burst(ws_url: str, page: str, sessions: int) -> list[SessionResult]:

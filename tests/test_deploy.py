@@ -7,7 +7,6 @@ replicas behind it, sticky by cookie, with a websocket session through it.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import shlex
@@ -23,7 +22,7 @@ from http.cookies import SimpleCookie
 import pytest
 
 from tests.conftest import ROOT, free_port, start_server
-from tests.protocol import open_session
+from tests.protocol import open_session, run
 
 
 def test_streamlit_config_is_production_safe():
@@ -94,7 +93,7 @@ def test_dockerfile_health_check_passes_on_a_running_server_under_a_base_path():
         wrong = subprocess.run([sys.executable, "-c", code], env=_env(), capture_output=True)
         assert wrong.returncode != 0
         # And the app itself works under the base path: the map page runs to the end.
-        session = asyncio.run(open_session(f"ws://127.0.0.1:{port}/atlas/_stcore/stream", "map"))
+        session = run(open_session(f"ws://127.0.0.1:{port}/atlas/_stcore/stream", "map"))
         assert session.error is None
         assert "Recognition map" in session.texts
     finally:
@@ -177,7 +176,7 @@ def test_replicas_behind_the_sample_proxy_are_sticky_and_carry_websockets(tmp_pa
         answered = {fetch(f"{base}/_stcore/health", uuid.uuid4().hex)[0] for _ in range(24)}
         assert answered == {f"127.0.0.1:{port}" for port in replica_ports}
         # The websocket upgrade goes through: a whole page run, with the sticky cookie.
-        session = asyncio.run(
+        session = run(
             open_session(f"ws://127.0.0.1:{proxy_port}/_stcore/stream", "map", headers={"Cookie": f"atlas_replica={route}"})
         )
         assert session.error is None
