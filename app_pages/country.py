@@ -138,30 +138,20 @@ def missions(record: CountryRecord) -> None:
     st.dataframe(record.missions, hide_index=True, width="stretch", key="missions", column_config=ui.SOURCE_COLUMNS)
 
 
-def events(record: CountryRecord) -> None:
-    if record.events.empty:
+def _linked_records(title: str, table, key: str) -> None:
+    """A table of the state's events or gifts, each row linked to its own record."""
+    if table.empty:
         return
-    st.subheader(f"Events it took part in ({len(record.events)})")
-    st.dataframe(
-        record.events,
-        hide_index=True,
-        width="stretch",
-        key="events",
-        column_config=ui.SOURCE_COLUMNS | {"record": RECORD_LINK},
-    )
+    st.subheader(f"{title} ({len(table)})")
+    st.dataframe(table, hide_index=True, width="stretch", key=key, column_config=ui.SOURCE_COLUMNS | {"record": RECORD_LINK})
+
+
+def events(record: CountryRecord) -> None:
+    _linked_records("Events it took part in", record.events, "events")
 
 
 def gifts(record: CountryRecord) -> None:
-    if record.gifts.empty:
-        return
-    st.subheader(f"Gifts exchanged ({len(record.gifts)})")
-    st.dataframe(
-        record.gifts,
-        hide_index=True,
-        width="stretch",
-        key="gifts",
-        column_config=ui.SOURCE_COLUMNS | {"record": RECORD_LINK},
-    )
+    _linked_records("Gifts exchanged", record.gifts, "gifts")
 
 
 def download(record: CountryRecord) -> None:

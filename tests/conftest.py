@@ -79,6 +79,22 @@ def start_server(script: Path, port: int, cwd: Path = ROOT, env: dict | None = N
     raise RuntimeError(f"Streamlit did not start on port {port}")
 
 
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A writable copy of data/ that the app reads instead (``ATLAS_DATA_DIR``), caches emptied around it."""
+    import streamlit as st
+
+    from tests.helpers import copy_shipped_data
+
+    folder = copy_shipped_data(tmp_path / "data")
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(folder))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield folder
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
 @pytest.fixture(scope="session")
 def server_url():
     port = free_port()

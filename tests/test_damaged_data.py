@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from components.datasets import DATA_DIR
@@ -46,17 +45,6 @@ def _bad_date(path: Path) -> None:
 
 
 DAMAGE = {"truncated": _truncate, "empty": _empty, "missing": _remove, "bad value": _bad_date}
-
-
-@pytest.fixture
-def data_copy(tmp_path, monkeypatch):
-    folder = copy_shipped_data(tmp_path / "data")
-    monkeypatch.setenv("ATLAS_DATA_DIR", str(folder))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield folder
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 @pytest.mark.parametrize("damage", list(DAMAGE))

@@ -4,11 +4,10 @@ import json
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from components.map_page import selected_code
-from tests.helpers import ROOT, copy_shipped_data
+from tests.helpers import ROOT
 
 PAGES = [
     "app_pages/home.py",
@@ -166,17 +165,11 @@ def test_selection_event_parsing():
 
 
 @pytest.fixture
-def broken_data(tmp_path, monkeypatch):
-    data_dir = copy_shipped_data(tmp_path / "data")
-    frame = pd.read_csv(data_dir / "relations.csv", dtype=str, keep_default_na=False)
+def broken_data(data_copy):
+    frame = pd.read_csv(data_copy / "relations.csv", dtype=str, keep_default_na=False)
     frame.loc[5, "established"] = "not a date"
-    frame.to_csv(data_dir / "relations.csv", index=False)
-    monkeypatch.setenv("ATLAS_DATA_DIR", str(data_dir))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield data_dir
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    frame.to_csv(data_copy / "relations.csv", index=False)
+    return data_copy
 
 
 @pytest.mark.parametrize("page", ["app_pages/home.py", "app_pages/map.py"])
