@@ -55,7 +55,7 @@ def read_compare(raw: object, year: int, last_year: int) -> tuple[int | None, st
 
 def all_region_options() -> list[str]:
     """Region choices from every relationship event, so a choice survives moving the year."""
-    return changes.region_options(loaders.year_change_regions())
+    return loaders.year_change_region_options()
 
 
 def init_from_url(year: int, today: dt.date) -> str | None:
