@@ -13,7 +13,7 @@ from components import loaders, params, ui, url_state
 from components.countries import country_name
 from components.datasets import DataError
 from components.race_page import show_race_chart
-from components.timeline import LANES, PERIODS, countries_in, event_record, lane_counts, regions_in, relation_record
+from components.timeline import LANES, PERIODS, countries_in, event_record, regions_in, relation_record
 
 today = dt.date.today()
 try:
@@ -87,7 +87,7 @@ if shown.empty:
         icon=":material/search_off:",
     )
 else:
-    counts = lane_counts(shown)
+    counts = loaders.timeline_lane_counts(filters, today)
     st.caption(
         f"{counts[0]} events, {counts[1]} relationship changes (:blue[●] established · :green[●] restored · "
         f":orange[●] suspended · :red[●] severed) and {counts[2]} embassies opened or closed (grey ticks) · "

@@ -258,7 +258,9 @@ def relation_lane() -> pd.DataFrame:
 TimelineFilters = tuple[str, tuple[str, ...], str | None, str | None, str | None]
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+# Shared resources, read-only by convention: ``cache_data`` would unpickle a copy of these tables
+# for every session, which a class opening the Timelines at once paid thirty times.
+@st.cache_resource(show_spinner=False, max_entries=256)
 def timeline_rows(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
     """Events and relation-lane rows of one filter set (view, lanes, country, region, search)."""
     view, lanes, country, region, text = filters
@@ -268,7 +270,13 @@ def timeline_rows(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
     return rows.sort_values("start", kind="stable").reset_index(drop=True)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256)
+def timeline_lane_counts(filters: TimelineFilters, today: dt.date) -> tuple[int, int, int]:
+    """How many rows of one filter set fall in each lane."""
+    return timeline.lane_counts(timeline_rows(filters, today))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
 def timeline_table(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
     """The Timelines table of one filter set, with the kind of each source beside it."""
     columns = ["date", "end_date", "title", "category", "countries", "source_url"]
