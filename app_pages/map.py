@@ -39,16 +39,9 @@ if not map_page.presenting():
 
 def dprk_map(when: dt.date) -> None:
     """The DPRK's relations at ``when``: the page's default view."""
-    with st.container(key="map_box"), st.container(key="map_frame"):
-        st.plotly_chart(
-            loaders.map_figure(when, map_page.today(), map_page.presenting()),
-            key=map_page.CHART_KEY,
-            on_select=partial(map_page.on_map_select, set(pickable)),
-            selection_mode="points",
-            config=ui.MAP_CONFIG,
-            width="stretch",
-            height="stretch",
-        )
+    map_page.draw_map(
+        loaders.map_figure(when, map_page.today(), map_page.presenting()), partial(map_page.on_map_select, set(pickable))
+    )
 
 
 def both_koreas_map(when: dt.date) -> None:
@@ -57,7 +50,6 @@ def both_koreas_map(when: dt.date) -> None:
         when,
         today=map_page.today(),
         presenting=map_page.presenting(),
-        chart_key=map_page.CHART_KEY,
         on_select=partial(map_page.on_map_select, set(pickable)),
     )
 

@@ -104,18 +104,9 @@ def compare_dates(year: int, today: dt.date) -> tuple[dt.date, dt.date] | None:
 
 def compare_chart(earlier: dt.date, later: dt.date, on_select, presenting: bool) -> None:
     """The compare map in the map page's frame; a click opens the country panel as on the main map."""
-    from components.map_page import CHART_KEY
+    from components.map_page import draw_map
 
-    with st.container(key="map_frame"):
-        st.plotly_chart(
-            loaders.compare_figure(earlier, later, 18 if presenting else 13),
-            key=CHART_KEY,
-            on_select=on_select,
-            selection_mode="points",
-            config=ui.MAP_CONFIG,
-            width="stretch",
-            height="stretch",
-        )
+    draw_map(loaders.compare_figure(earlier, later, 18 if presenting else 13), on_select)
 
 
 def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None:

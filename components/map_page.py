@@ -13,7 +13,7 @@ import time
 
 import streamlit as st
 
-from components import loaders, params
+from components import loaders, params, ui
 from components.dates import year_end
 from components.loaders import FIRST_YEAR
 from components.relations import TERRITORY_OF
@@ -230,3 +230,18 @@ def country_picker(labels: dict[str, str]) -> None:
         placeholder="Type a name, e.g. Germany or Soviet Union",
         help="Opens the country's dated record below the map. Dissolved states are listed by their own names.",
     )
+
+
+def draw_map(figure, on_select) -> None:
+    """Any view's map (DPRK, compare, both Koreas) in the page's frame, whose sizing rules key on
+    these containers, under the one chart key whose selection opens the country panel."""
+    with st.container(key="map_box"), st.container(key="map_frame"):
+        st.plotly_chart(
+            figure,
+            key=CHART_KEY,
+            on_select=on_select,
+            selection_mode="points",
+            config=ui.MAP_CONFIG,
+            width="stretch",
+            height="stretch",
+        )

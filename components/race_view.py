@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from components import loaders, params, ui
+from components import loaders, params
 from components.race import RACE_LABELS
 
 VIEW_KEY = "map_view"
@@ -45,7 +45,7 @@ def view_control() -> str:
     return view
 
 
-def both_map(when: dt.date, *, today: dt.date, presenting: bool, chart_key: str, on_select: Callable[[], None]) -> None:
+def both_map(when: dt.date, *, today: dt.date, presenting: bool, on_select: Callable[[], None]) -> None:
     """Every state's relations with the two Koreas at ``when``, then the counts behind the colours."""
     try:
         figure = loaders.race_map_figure(when, today, presenting)
@@ -53,17 +53,9 @@ def both_map(when: dt.date, *, today: dt.date, presenting: bool, chart_key: str,
     except loaders.DataError as error:
         st.error(f"The two-Koreas map cannot be shown: **{error}**", icon=":material/error:")
         return
-    # The same containers as the DPRK map, so the page's sizing rules apply to this view too.
-    with st.container(key="map_box"), st.container(key="map_frame"):
-        st.plotly_chart(
-            figure,
-            key=chart_key,
-            on_select=on_select,
-            selection_mode="points",
-            config=ui.MAP_CONFIG,
-            width="stretch",
-            height="stretch",
-        )
+    from components.map_page import draw_map
+
+    draw_map(figure, on_select)
     st.caption(
         f"On {when:%d %B %Y}, on today's map: "
         + " · ".join(f"{RACE_LABELS[category].lower()}: {number}" for category, number in counts.items())
