@@ -61,6 +61,18 @@ def _ends_with_newline(path: Path) -> bool:
         return fh.read(1) == b"\n"
 
 
+def _check_predecessors(successions: pd.DataFrame, known: set[str], filename: str, relations_file: str) -> None:
+    """Every predecessor in a successions file has its own row in the relations file it goes with."""
+    for index, row in successions.iterrows():
+        if row["predecessor_iso3"] not in known:
+            raise DataError(
+                filename,
+                f"predecessor {row['predecessor_iso3']} has no row in {relations_file}",
+                _line(index),
+                "predecessor_iso3",
+            )
+
+
 def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
     """Read and schema-check one file of ``schemas.TABLES``; raise ``DataError`` on any problem."""
     spec: TableSpec = TABLES[name]
@@ -199,14 +211,7 @@ def check_relations_integrity(data: RelationsData) -> None:
         if row["alt_established"] and len(row["alt_established"].split(";")) != len(row["alt_source_url"].split(";")):
             raise DataError("relations.csv", "each alternative date needs its own source URL", _line(index), "alt_source_url")
 
-    for index, row in data.successions.iterrows():
-        if row["predecessor_iso3"] not in known:
-            raise DataError(
-                "successions.csv",
-                f"predecessor {row['predecessor_iso3']} has no row in relations.csv",
-                _line(index),
-                "predecessor_iso3",
-            )
+    _check_predecessors(data.successions, known, "successions.csv", "relations.csv")
 
     # A mission may exist without relations (France's cooperation office in Pyongyang).
     parties = known | set(data.no_relations["iso3"])
@@ -296,14 +301,7 @@ def load_rok_relations_data(folder: Path | None = None) -> RelationsData:
     events = read_table("rok_relation_events", folder)
     own_successions = read_table("rok_successions", folder)
     known = set(relations["iso3"])
-    for index, row in own_successions.iterrows():
-        if row["predecessor_iso3"] not in known:
-            raise DataError(
-                "rok_successions.csv",
-                f"predecessor {row['predecessor_iso3']} has no row in rok_relations.csv",
-                _line(index),
-                "predecessor_iso3",
-            )
+    _check_predecessors(own_successions, known, "rok_successions.csv", "rok_relations.csv")
     shared = read_table("successions", folder)
     shared = shared[shared["predecessor_iso3"].isin(known)]
     pairs = set(zip(shared["predecessor_iso3"], shared["successor_iso3"], strict=True))
