@@ -34,15 +34,6 @@ CHANGE_TABLE_CONFIG = {
     "event": "Event",
     **ui.SOURCE_COLUMNS,
 }
-YEAR_TABLE_CONFIG = {
-    "iso3": None,
-    "date": "Date",
-    "name": "State",
-    "continent": "Continent",
-    "region": "UN sub-region",
-    "event": "Event",
-    **ui.SOURCE_COLUMNS,
-}
 
 
 def read_compare(raw: object, year: int, last_year: int) -> tuple[int | None, str | None]:
@@ -166,7 +157,8 @@ def show_year_changes(year: int) -> None:
     if table.empty:
         st.caption(f"No relations were established, suspended, severed or restored{where} in {year}.")
         return
-    st.dataframe(table, hide_index=True, width="stretch", column_config=YEAR_TABLE_CONFIG, key="year_changes_table")
+    with st.container(key="year_changes_list"):
+        st.markdown("\n".join(changes.year_change_lines(table)))
     st.download_button(
         "Download this list (CSV)",
         partial(ui.csv_bytes, table),

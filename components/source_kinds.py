@@ -572,6 +572,26 @@ def describe(url: str) -> str:
     return f"{host_of(url) or url} · {label(kind_of(url))}"
 
 
+# Backslash-escapes every ASCII punctuation mark markdown (and Streamlit's :colour[…] and $math$
+# extensions) could read as syntax; CommonMark allows a backslash before any of them.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=\"'^])")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` shown literally inside ``st.markdown`` (names from the data must not format or link)."""
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", str(text))
+
+
+def markdown_link(url: str) -> str:
+    """A source as markdown: the site linked to the page, then its kind ('[kkfonline.com](…) · DPRK state media…')."""
+    if not url:
+        return "no source given"
+    site = host_of(url) or "source"
+    # An <…> destination keeps URLs with parentheses whole ('…/Moscow_Conference_(1945)').
+    target = url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+    return f"[{site}](<{target}>) · {label(kind_of(url))}"  # a host name holds no markdown
+
+
 def urls_in(text: str) -> list[str]:
     """Every http(s) URL written in a piece of text (notes), without trailing punctuation."""
     return [url.rstrip(".:") for url in URL_IN_TEXT.findall(text or "")]

@@ -55,13 +55,8 @@ def sources_footer(files: list[str]) -> None:
 
 
 def source_markdown(url: str) -> str:
-    """A source as markdown: the site linked to the page, then its kind ('[kkfonline.com](…) · DPRK state media…')."""
-    if not url:
-        return "no source given"
-    site = source_kinds.host_of(url) or "source"
-    # An <…> destination keeps URLs with parentheses whole ('…/Moscow_Conference_(1945)').
-    target = url.replace("<", "%3C").replace(">", "%3E")
-    return f"[{site}](<{target}>) · {source_kinds.label(source_kinds.kind_of(url))}"
+    """A source as markdown: the site linked to the page, then its kind (see ``source_kinds.markdown_link``)."""
+    return source_kinds.markdown_link(url)
 
 
 SOURCE_COLUMN = st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)/.*")

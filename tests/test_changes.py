@@ -110,6 +110,27 @@ def test_year_changes_lists_each_event_once(index):
     assert changes.year_changes(index, 1900).empty
 
 
+def test_year_change_lines_read_as_the_rows_say():
+    import pandas as pd
+
+    rows = pd.DataFrame(
+        [
+            {"date": "1975-04-22", "iso3": "PRT", "name": "Portugal", "continent": "Europe", "region": "Southern Europe",
+             "event": "Relations established", "source_url": "https://www.mfa.gov.kp/view/article/1"},
+            {"date": "1975", "iso3": "XXX", "name": "[Evil](javascript:alert(1)) **bold** :red[x] <b>", "continent": "",
+             "region": "", "event": "Relations suspended", "source_url": ""},
+        ]
+    )
+    first, second = changes.year_change_lines(rows)
+    assert first == (
+        "- **22 April 1975** · Portugal (Europe · Southern Europe): Relations established"
+        " · source: [mfa.gov.kp](<https://www.mfa.gov.kp/view/article/1>) · DPRK state media or friendship association"
+    )
+    # A name from the data never becomes a link, bold text, a colour or a tag.
+    assert second.startswith("- **1975** · \\[Evil\\]\\(javascript\\:alert\\(1\\)\\) \\*\\*bold\\*\\* \\:red\\[x\\] \\<b\\>: ")
+    assert second.endswith("source: no source given")
+
+
 def test_region_filter_and_options(shipped):
     year = changes.year_changes(shipped, 1975)
     options = changes.region_options(year)
