@@ -27,7 +27,6 @@ import pandas as pd
 from components.countries import country_name
 from components.dates import date_start, format_partial
 from components.regions import continent, un_subregion
-from components.source_kinds import escape_markdown, markdown_link
 from components.relations import (
     CATEGORY_LABELS,
     EVENT_LABELS,
@@ -36,6 +35,7 @@ from components.relations import (
     Status,
     map_codes,
 )
+from components.source_kinds import escape_markdown, markdown_link
 
 # Categories in which (part of) the territory had relations with the DPRK.
 WITH_RELATIONS = frozenset({"relations", "via_predecessor", "partial_predecessor"})

@@ -115,10 +115,24 @@ def test_year_change_lines_read_as_the_rows_say():
 
     rows = pd.DataFrame(
         [
-            {"date": "1975-04-22", "iso3": "PRT", "name": "Portugal", "continent": "Europe", "region": "Southern Europe",
-             "event": "Relations established", "source_url": "https://www.mfa.gov.kp/view/article/1"},
-            {"date": "1975", "iso3": "XXX", "name": "[Evil](javascript:alert(1)) **bold** :red[x] <b>", "continent": "",
-             "region": "", "event": "Relations suspended", "source_url": ""},
+            {
+                "date": "1975-04-22",
+                "iso3": "PRT",
+                "name": "Portugal",
+                "continent": "Europe",
+                "region": "Southern Europe",
+                "event": "Relations established",
+                "source_url": "https://www.mfa.gov.kp/view/article/1",
+            },
+            {
+                "date": "1975",
+                "iso3": "XXX",
+                "name": "[Evil](javascript:alert(1)) **bold** :red[x] <b>",
+                "continent": "",
+                "region": "",
+                "event": "Relations suspended",
+                "source_url": "",
+            },
         ]
     )
     first, second = changes.year_change_lines(rows)
