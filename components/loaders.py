@@ -160,7 +160,7 @@ def map_dots() -> pd.DataFrame:
 
 
 # Figures are cached as shared resources: building one validates every property (~20 ms), and
-# st.plotly_chart only reads them (it serialises a copy). One per date, shared by all visitors.
+# the charts only read them (they serialise a copy). One per date, shared by all visitors.
 @st.cache_resource(show_spinner=False, max_entries=400)
 def map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> go.Figure:
     """The recognition map for one date (larger type when projected)."""

@@ -13,7 +13,7 @@ import time
 
 import streamlit as st
 
-from components import loaders, params, ui
+from components import loaders, map_chart, params, ui
 from components.dates import year_end
 from components.loaders import FIRST_YEAR
 from components.relations import TERRITORY_OF
@@ -167,16 +167,9 @@ def end_of_run() -> None:
 
 
 def selected_code(event: object, valid: set[str]) -> str | None:
-    """The ISO-3 code a plotly selection event names (shapes and markers both carry it)."""
-    points = ((event or {}).get("selection") or {}).get("points") or [] if isinstance(event, dict) else []
-    for point in points:
-        if not isinstance(point, dict):
-            continue
-        custom = point.get("customdata")
-        code = point.get("location") or (custom[-1] if isinstance(custom, list) and custom else None)
-        if code in valid:
-            return code
-    return None
+    """The ISO-3 code a map click names (``map_chart``'s ``selected`` trigger value), if valid."""
+    chosen = event.get("selected") if hasattr(event, "get") else None
+    return chosen if isinstance(chosen, str) and chosen in valid else None
 
 
 def record_code(code: str) -> str:
@@ -236,12 +229,4 @@ def draw_map(figure, on_select) -> None:
     """Any view's map (DPRK, compare, both Koreas) in the page's frame, whose sizing rules key on
     these containers, under the one chart key whose selection opens the country panel."""
     with st.container(key="map_box"), st.container(key="map_frame"):
-        st.plotly_chart(
-            figure,
-            key=CHART_KEY,
-            on_select=on_select,
-            selection_mode="points",
-            config=ui.MAP_CONFIG,
-            width="stretch",
-            height="stretch",
-        )
+        map_chart.draw(figure, key=CHART_KEY, config=ui.MAP_CONFIG, on_select=on_select)

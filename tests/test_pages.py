@@ -33,8 +33,17 @@ def open_page(page: str, params: dict | None = None) -> AppTest:
     return at
 
 
+def map_charts(at: AppTest) -> dict[str, dict]:
+    """Figures the map pages draw through ``components.map_chart`` (plotly.js's geo bundle), by key."""
+    return {
+        chart.proto.id.rsplit("-", 1)[-1]: json.loads(json.loads(chart.proto.json)["figure"])
+        for chart in at.get("bidi_component")
+    }
+
+
 def figures(at: AppTest) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    """Every plotly figure on the page: Streamlit's plotly charts, then the geo-bundle maps."""
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")] + list(map_charts(at).values())
 
 
 def map_status_by_code(figure: dict) -> dict[str, str]:
@@ -81,9 +90,14 @@ def test_map_year_slider_changes_the_figure():
 
 def test_map_uses_local_geometry_and_iso3_locations():
     at = open_page("app_pages/map.py")
-    chart = at.get("plotly_chart")[0]
-    assert json.loads(chart.proto.config)["topojsonURL"] == "app/static/"
-    figure = json.loads(chart.proto.spec)
+    (chart,) = at.get("bidi_component")
+    drawn = json.loads(chart.proto.json)
+    assert drawn["config"]["topojsonURL"] == "app/static/"
+    # plotly.js itself is the locally served geo bundle, never a CDN's.
+    assert drawn["script"] == "app/static/plotly-geo.min.js"
+    with (ROOT / "static" / "plotly-geo.min.js").open() as bundle:
+        assert "plotly.js (geo - minified)" in bundle.read(200)
+    figure = json.loads(drawn["figure"])
     assert all("geojson" not in trace for trace in figure["data"])
     markers = next(trace for trace in figure["data"] if trace["type"] == "scattergeo")
     assert {"MLT", "SGP", "BHR"} <= {row[-1] for row in markers["customdata"]}  # small states as markers
@@ -154,14 +168,15 @@ def test_bad_url_values_fall_back_with_a_notice(params):
 
 
 def test_selection_event_parsing():
-    valid = {"FRA", "MLT"}
-    assert selected_code({"selection": {"points": [{"location": "MLT"}]}}, valid) == "MLT"
-    assert selected_code({"selection": {"points": [{"customdata": ["Malta", "", "", "", "", "MLT"]}]}}, valid) == "MLT"
-    assert selected_code({"selection": {"points": [{"location": "ZZZ"}]}}, valid) is None
-    assert selected_code({"selection": {"points": ["junk", {"customdata": "x"}]}}, valid) is None
-    assert selected_code({"selection": {"points": []}}, valid) is None
+    valid = {"MLT", "FRA"}
+    # The map's click sends the state's code as its ``selected`` trigger value.
+    assert selected_code({"selected": "MLT"}, valid) == "MLT"
+    assert selected_code({"selected": "ZZZ"}, valid) is None
+    assert selected_code({"selected": None}, valid) is None
+    assert selected_code({"selected": ["MLT"]}, valid) is None
+    assert selected_code({}, valid) is None
     assert selected_code(None, valid) is None
-    assert selected_code({"selection": None}, valid) is None
+    assert selected_code("junk", valid) is None
 
 
 @pytest.fixture

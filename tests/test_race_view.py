@@ -1,16 +1,13 @@
 """The map page's dual-Korea view (``/map?view=both``) under AppTest: good and bad URL values."""
 
-import json
-
 import pytest
 
 from components.race import RACE_LABELS
-from tests.test_pages import open_page
+from tests.test_pages import map_charts, open_page
 
 
 def map_figure(at) -> dict:
-    (chart,) = [c for c in at.get("plotly_chart") if c.proto.id.endswith("-recognition_map")]
-    return json.loads(chart.proto.spec)
+    return map_charts(at)["recognition_map"]
 
 
 def statuses(figure: dict) -> dict[str, str]:
