@@ -46,6 +46,16 @@ export default function (component) {
     parentElement.appendChild(chart);
   }
   chart.atlasTrigger = setTriggerValue;  // the newest callback, for the click handler bound once
+  if (!chart.atlasObserver) {
+    // plotly's "responsive" follows the window only; the map's box also changes when the sidebar
+    // opens or closes, a tab shows it, or presentation mode resizes it.
+    let frame = 0;
+    chart.atlasObserver = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => { if (window.Plotly && chart.data) window.Plotly.Plots.resize(chart); });
+    });
+    chart.atlasObserver.observe(chart);
+  }
   loadPlotly(data.script).then((Plotly) => {
     const figure = JSON.parse(data.figure);
     const page = getComputedStyle(parentElement);

@@ -104,6 +104,34 @@ def test_pointing_inside_a_country_names_that_country(wide_page, server_url):
     assert "country=DEU" in page.url
 
 
+def test_the_map_fills_its_box_when_the_sidebar_closes(wide_page, server_url):
+    """The map's width follows its box, not only the window: closing the sidebar widens it, and
+    pointing at a country still names it afterwards."""
+    page = wide_page
+    page.goto(f"{server_url}/map?year=1975")
+    wait_for_map(page)
+    drawn_width = "() => document.querySelector('.js-plotly-plot .main-svg').getBoundingClientRect().width"
+    box_width = "() => document.querySelector('.st-key-map_frame').getBoundingClientRect().width"
+    before = page.evaluate(drawn_width)
+    assert abs(before - page.evaluate(box_width)) < 4
+    page.locator('[data-testid="stSidebar"]').hover()  # the close button shows on hover, as for a visitor
+    page.locator('[data-testid="stSidebarCollapseButton"] button').click()
+    page.wait_for_function(
+        f"() => ({drawn_width})() > {before} + 150 && Math.abs(({drawn_width})() - ({box_width})()) < 4", timeout=10_000
+    )
+    settled = page.evaluate(drawn_width)
+    for _ in range(20):  # the sidebar slides away: wait until the width stops changing
+        page.wait_for_timeout(250)
+        settled, previous = page.evaluate(drawn_width), settled
+        if settled == previous:
+            break
+    # The wider map is taller too: a northern country stays within the 900 px window.
+    china = next(t for t in page.evaluate(INTERIOR_POINTS) if t["code"] == "CHN")
+    assert china["y"] < 900
+    page.mouse.move(china["x"], china["y"])
+    page.wait_for_function(f"() => ({HOVER_TEXT})().includes('China')", timeout=5_000)
+
+
 def map_year(page) -> int:
     text = title_of_map(page)
     return int(text.rsplit(" ", 1)[-1])
