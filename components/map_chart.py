@@ -10,7 +10,8 @@ went from 1.30× to 0.93× the floor.
 The figure is the same plotly figure the pure builders make (``components/figures.py``); only the
 drawing moves. A click on a shape or a dot sends its ISO-3 code back as the trigger value
 ``selected`` (read by ``map_page.selected_code``). The text colour and font follow the app's
-theme, read from the page when the map is drawn, so dark mode stays readable.
+theme, read from the page each time the map is drawn; Streamlit draws a component again when the
+theme changes, so a switch to dark mode during a visit is followed too (tested).
 """
 
 from __future__ import annotations

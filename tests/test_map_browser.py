@@ -132,6 +132,21 @@ def test_the_map_fills_its_box_when_the_sidebar_closes(wide_page, server_url):
     page.wait_for_function(f"() => ({HOVER_TEXT})().includes('China')", timeout=5_000)
 
 
+def test_the_map_follows_the_colour_scheme_changing_during_a_visit(browser, server_url):
+    """A system switching to dark while the map is open (sunset, a projector's laptop): the map's
+    text follows the page's without a rerun, so its title stays readable."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
+    page = context.new_page()
+    page.goto(f"{server_url}/map?year=1975")
+    wait_for_map(page)
+    brightness = """() => { const fill = getComputedStyle(document.querySelector('.js-plotly-plot .gtitle')).fill;
+        const [r, g, b] = fill.match(/\\d+/g).map(Number); return (r + g + b) / 3; }"""
+    assert page.evaluate(brightness) < 100  # dark text on the light page
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function(f"() => ({brightness})() > 150", timeout=10_000)
+    context.close()
+
+
 def map_year(page) -> int:
     text = title_of_map(page)
     return int(text.rsplit(" ", 1)[-1])
