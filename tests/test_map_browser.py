@@ -132,6 +132,23 @@ def test_the_map_fills_its_box_when_the_sidebar_closes(wide_page, server_url):
     page.wait_for_function(f"() => ({HOVER_TEXT})().includes('China')", timeout=5_000)
 
 
+def test_tapping_a_country_on_a_phone_opens_that_country(browser, server_url):
+    """On a 390 px touch screen, a tap inside India opens India, not the Maldives' dot nearby."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{server_url}/map?year=1975")
+    wait_for_map(page)
+    page.locator(".js-plotly-plot").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    india = next(t for t in page.evaluate(INTERIOR_POINTS) if t["code"] == "IND")
+    page.touchscreen.tap(india["x"], india["y"])
+    panel = page.locator(".st-key-country_panel h3")
+    panel.wait_for(timeout=30_000)
+    assert panel.inner_text().strip() == "India"
+    assert "country=IND" in page.url
+    context.close()
+
+
 def test_the_map_follows_the_colour_scheme_changing_during_a_visit(browser, server_url):
     """A system switching to dark while the map is open (sunset, a projector's laptop): the map's
     text follows the page's without a rerun, so its title stays readable."""
