@@ -53,7 +53,12 @@ export default function (component) {
     let frame = 0;
     chart.atlasObserver = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => { if (window.Plotly && chart.data) window.Plotly.Plots.resize(chart); });
+      frame = requestAnimationFrame(() => {
+        if (!chart.isConnected) return chart.atlasObserver.disconnect();  // the page was left
+        // Hidden (a closed tab, a page being swapped out): nothing to fit until it shows again.
+        if (!window.Plotly || !chart.data || chart.offsetParent === null) return;
+        window.Plotly.Plots.resize(chart).catch(() => {});
+      });
     });
     chart.atlasObserver.observe(chart);
   }

@@ -149,6 +149,28 @@ def test_tapping_a_country_on_a_phone_opens_that_country(browser, server_url):
     context.close()
 
 
+def test_leaving_the_map_and_coming_back_raises_no_error(wide_page, server_url):
+    """Map → Gift exchanges (Streamlit's own plotly) → map, by the sidebar: no script error in the
+    page, and pointing and clicking still open a record."""
+    page = wide_page
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server_url}/map?year=1975")
+    wait_for_map(page)
+    page.get_by_role("link", name="Gift exchanges").click()
+    wait_for_map(page, minimum=10)
+    page.get_by_role("link", name="Recognition map").click()
+    wait_for_map(page)
+    france = next(t for t in page.evaluate(INTERIOR_POINTS) if t["code"] == "FRA")
+    page.mouse.move(france["x"], france["y"])
+    page.wait_for_function(f"() => ({HOVER_TEXT})().includes('France')", timeout=5_000)
+    page.mouse.down()
+    page.mouse.up()
+    page.locator(".st-key-country_panel h3").wait_for(timeout=30_000)
+    assert page.locator(".st-key-country_panel h3").inner_text().strip() == "France"
+    assert errors == []
+
+
 def test_the_map_follows_the_colour_scheme_changing_during_a_visit(browser, server_url):
     """A system switching to dark while the map is open (sunset, a projector's laptop): the map's
     text follows the page's without a rerun, so its title stays readable."""
