@@ -137,5 +137,10 @@ def page(browser):
     context.route("**/*", offsite)
     tab = context.new_page()
     tab.offsite = offsite
+    # Every browser test also fails on an uncaught script error in the page (Play, navigation,
+    # resizing…), whatever it was checking.
+    script_errors: list[str] = []
+    tab.on("pageerror", lambda error: script_errors.append(str(error)))
     yield tab
     context.close()
+    assert script_errors == [], script_errors
