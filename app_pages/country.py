@@ -10,7 +10,7 @@ import datetime as dt
 
 import streamlit as st
 
-from components import loaders, params, ui
+from components import loaders, map_chart, params, ui
 from components.countries import country_name
 from components.country_page import DPRK, CountryRecord, choice_label, record_csv
 from components.datasets import DataError
@@ -105,7 +105,7 @@ def locator(record: CountryRecord) -> None:
     if not record.locator:
         st.caption("No place on today's map to show.")
         return
-    st.plotly_chart(loaders.locator_figure(record.code, today), config=ui.MAP_CONFIG, key="locator", width="stretch")
+    map_chart.draw(loaders.locator_figure(record.code, today), key="locator", config=ui.MAP_CONFIG, height="content")
     if record.dissolved:
         st.caption("Drawn on today's borders: the states that took over its territory (lighter: part of it).")
 

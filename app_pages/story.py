@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from components import loaders, story_page, ui
+from components import loaders, map_chart, story_page, ui
 from components.datasets import DataError
 from components.dates import format_partial
 from components.story import CHAPTERS, gift_line, map_compare_query
@@ -39,12 +39,8 @@ with map_col:
     else:
         changes_tab = st.container()
     with changes_tab, st.container(key="story_map_frame"):
-        st.plotly_chart(
-            loaders.compare_figure(chapter["start"], chapter["end"], 12 if handout else 15),
-            key="story_map",
-            config=ui.MAP_CONFIG,
-            width="stretch",
-            height="stretch",
+        map_chart.draw(
+            loaders.compare_figure(chapter["start"], chapter["end"], 12 if handout else 15), key="story_map", config=ui.MAP_CONFIG
         )
     if both_tab:
         with both_tab:

@@ -1,4 +1,4 @@
-"""The map pages' world map, drawn by plotly.js's own geo bundle instead of Streamlit's plotly chart.
+"""The world maps (recognition map, story, country locator), drawn by plotly.js's own geo bundle instead of Streamlit's plotly chart.
 
 Why: ``st.plotly_chart`` loads Streamlit's plotly chunk, the whole of plotly.js (4.7 MB); on a
 fresh visit the browser spent ~0.85 s of its main thread just evaluating it, and the map page
@@ -72,7 +72,7 @@ export default function (component) {
       autosize: true,
     });
     return Plotly.react(chart, figure.data, layout, data.config).then(() => {
-      if (chart.atlasBound) return;
+      if (chart.atlasBound || !data.clickable) return;
       chart.atlasBound = true;
       chart.on("plotly_click", (event) => {
         const point = event && event.points && event.points[0];
@@ -86,7 +86,7 @@ export default function (component) {
 }
 """
 _CSS = """
-.atlas-map { width: 100%; height: 100%; min-height: 320px; }
+.atlas-map { width: 100%; height: 100%; }
 """
 # A plotly figure carries its own styles, which a shadow root would keep out: not isolated.
 _MAP = st.components.v2.component("atlas_map", js=_JS, css=_CSS, isolate_styles=False)
@@ -94,13 +94,21 @@ _MAP = st.components.v2.component("atlas_map", js=_JS, css=_CSS, isolate_styles=
 SCRIPT_URL = "app/static/plotly-geo.min.js"
 
 
-def draw(figure: go.Figure, *, key: str, config: dict, on_select: Callable[[], None]) -> None:
-    """Draw ``figure`` filling its container; a click calls ``on_select`` with the code in
-    ``st.session_state[key]["selected"]``."""
+def draw(
+    figure: go.Figure, *, key: str, config: dict, on_select: Callable[[], None] | None = None, height: str = "stretch"
+) -> None:
+    """Draw ``figure`` filling its container; with ``on_select``, a click calls it with the code in
+    ``st.session_state[key]["selected"]`` (without, clicks do nothing and cost no rerun)."""
+    callbacks = {"on_selected_change": on_select} if on_select else {}
     _MAP(
         key=key,
-        data={"figure": figure.to_json(), "config": {**config, "responsive": True}, "script": SCRIPT_URL},
-        on_selected_change=on_select,
+        data={
+            "figure": figure.to_json(),
+            "config": {**config, "responsive": True},
+            "script": SCRIPT_URL,
+            "clickable": on_select is not None,
+        },
         width="stretch",
-        height="stretch",
+        height=height,
+        **callbacks,
     )

@@ -19,8 +19,8 @@ JUMP_KEY = "story_jump"
 # Static CSS only (no data-derived text): larger type for a projector, and a print layout
 # without the sidebar, the header or the controls.
 STORY_CSS = """<style>
-.st-key-story_map_frame, .st-key-story_both_frame { height: clamp(320px, 62vh, 1100px); }
-.st-key-story_map_frame [data-testid="stPlotlyChart"], .st-key-story_both_frame [data-testid="stPlotlyChart"] { height: 100%; }
+.st-key-story_map_frame, .st-key-story_both_frame { height: clamp(320px, 62vh, 1100px); flex: none !important; }
+.st-key-story_map_frame > div, .st-key-story_both_frame > div { height: 100% !important; flex: 1 1 auto; }
 .st-key-story_text p { font-size: 1.45rem; line-height: 1.55; }
 .st-key-story_side p, .st-key-story_gift p { font-size: 1.1rem; line-height: 1.45; }
 @media print {
@@ -128,7 +128,7 @@ def areas(handout: bool, widths: list[float]) -> list:
 
 def both_koreas(when, today) -> None:
     """The race chapter's second map: every state's relations with the two Koreas at ``when``."""
-    from components import loaders, ui
+    from components import loaders, map_chart, ui
     from components.race import RACE_LABELS
 
     try:
@@ -138,7 +138,7 @@ def both_koreas(when, today) -> None:
         st.error(f"The two-Koreas map cannot be shown: **{error}**", icon=":material/error:")
         return
     with st.container(key="story_both_frame"):
-        st.plotly_chart(figure, key="story_both_map", config=ui.MAP_CONFIG, width="stretch", height="stretch")
+        map_chart.draw(figure, key="story_both_map", config=ui.MAP_CONFIG)
     st.caption(
         " · ".join(f"{RACE_LABELS[category]}: {number}" for category, number in counts.items())
         + ". The Timelines page charts the race year by year."

@@ -172,7 +172,8 @@ def test_country_page_for_germany_shows_east_germany_and_links():
     assert at.query_params["country"] == "DEU"
     (locator,) = figures(at)
     assert locator["data"][0]["locations"] == ["DEU"]
-    assert json.loads(at.get("plotly_chart")[0].proto.config)["topojsonURL"] == "app/static/"
+    (drawn,) = at.get("bidi_component")  # components.map_chart: the locally served geo bundle
+    assert json.loads(drawn.proto.json)["config"]["topojsonURL"] == "app/static/"
     events = next(df.value for df in at.dataframe if "title" in df.value.columns)
     assert events["record"].str.startswith("timeline?event=").all()
     assert any(b.proto.label.startswith("Download Germany") for b in at.get("download_button"))
@@ -215,7 +216,7 @@ def test_bad_or_missing_country_shows_the_picker(params, notice):
     at = open_page("app_pages/country.py", params)
     assert at.title[0].value == "Country pages"
     assert at.selectbox(key="country_pick").value is None
-    assert not at.get("plotly_chart") and not at.dataframe
+    assert not at.get("plotly_chart") and not at.get("bidi_component") and not at.dataframe
     if notice:
         assert notice in at.info[0].value
     else:

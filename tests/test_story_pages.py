@@ -1,12 +1,10 @@
 """AppTest for the story page, the map's compare view and the year's changes list."""
 
-import json
-
 import pytest
 
 from components import changes, story
 from components.map_changes import read_compare
-from tests.test_pages import figures, map_status_by_code, open_page
+from tests.test_pages import figures, map_charts, map_status_by_code, open_page
 
 STORY = "app_pages/story.py"
 MAP = "app_pages/map.py"
@@ -25,7 +23,8 @@ def test_each_chapter_shows_its_text_map_events_and_gift(number):
     assert not at.info and not at.error
     body = text_of(at)
     assert story.MISSING_DATE not in body and "{" not in body
-    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    charts = map_charts(at)
+    figure = charts["story_map"]
     assert any(trace["type"] == "choropleth" for trace in figure["data"])
     assert "What changed between" in figure["layout"]["title"]["text"]
     # Drawn with the compare categories: the chapter's changes stand out from the unchanged states.
@@ -34,14 +33,13 @@ def test_each_chapter_shows_its_text_map_events_and_gift(number):
     if number in (1, 4, 5, 6):  # chapters in which states gained relations
         assert changes.COMPARE_LABELS["gained"] in hovered
     assert [s.value for s in at.subheader][:2] == ["Key events", "A gift from the period"]
-    charts = at.get("plotly_chart")
     if chapter.dual_korea:  # the race with Seoul: the two Koreas' map as a second tab
-        assert len(charts) == 2
-        both = json.loads(charts[1].proto.spec)
+        assert set(charts) == {"story_map", "story_both_map"}
+        both = charts["story_both_map"]
         assert "North and South Korea" in both["layout"]["title"]["text"]
         assert any("Relations with both Koreas" in c.value for c in at.caption)
     else:
-        assert len(charts) == 1
+        assert list(charts) == ["story_map"]
     assert at.button(key="story_previous").disabled == (number == 1)
     assert at.button(key="story_next").disabled == (number == len(story.CHAPTERS))
 
@@ -71,7 +69,7 @@ def test_handout_view_hides_the_controls():
     at = open_page(STORY, {"chapter": "5", "print": "1"})
     assert at.title[0].value == story.CHAPTERS[4].title
     assert not at.button  # no navigation in the handout
-    assert at.get("plotly_chart")
+    assert "story_map" in map_charts(at)
     bad = open_page(STORY, {"chapter": "5", "print": "yes"})
     assert bad.info and "print" in bad.info[0].value and bad.button(key="story_next")
 
