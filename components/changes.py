@@ -25,7 +25,7 @@ import datetime as dt
 import pandas as pd
 
 from components.countries import country_name
-from components.dates import date_start, format_partial
+from components.dates import date_start, format_noted
 from components.regions import continent, un_subregion
 from components.relations import (
     CATEGORY_LABELS,
@@ -281,15 +281,6 @@ def year_changes(index: RelationsIndex, year: int) -> pd.DataFrame:
     return frame[YEAR_COLUMNS]
 
 
-def _readable_date(text: str) -> str:
-    """'1975-04-22' → '22 April 1975', keeping a note after the date ('1992 (date uncertain)')."""
-    date, _, note = str(text).partition(" ")
-    try:
-        return format_partial(date) + (f" {note}" if note else "")
-    except ValueError:
-        return str(text)
-
-
 def year_change_lines(frame: pd.DataFrame) -> list[str]:
     """A year's changes (``year_changes`` rows) as markdown list items: date, state, event, region, source.
 
@@ -303,7 +294,7 @@ def year_change_lines(frame: pd.DataFrame) -> list[str]:
         where = " · ".join(dict.fromkeys(part for part in (row["continent"], row["region"]) if part))
         place = f" ({escape_markdown(where)})" if where else ""
         lines.append(
-            f"- **{escape_markdown(_readable_date(row['date']))}** · {escape_markdown(row['name'])}{place}: {escape_markdown(row['event'])}"
+            f"- **{escape_markdown(format_noted(row['date']))}** · {escape_markdown(row['name'])}{place}: {escape_markdown(row['event'])}"
             f" · source: {markdown_link(row['source_url'])}"
         )
     return lines

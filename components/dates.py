@@ -65,3 +65,9 @@ def format_partial(text: str) -> str:
     if precision == "month":
         return f"{start:%B %Y}"
     return str(start.year)
+
+
+def format_noted(date: str) -> str:
+    """A partial date followed by a note, made readable: '1983-11-04 (date uncertain)' -> '4 November 1983 (date uncertain)'."""
+    plain, _, note = date.partition(" ")
+    return format_partial(plain) + (f" {note}" if note else "")

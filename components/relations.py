@@ -23,7 +23,7 @@ import pandas as pd
 
 from components.countries import country_name, current_codes
 from components.datasets import RELATIONSHIP_EVENTS, RelationsData
-from components.dates import date_start, format_partial
+from components.dates import date_start, format_noted, format_partial
 from components.territories import territory_of
 
 CATEGORY_LABELS = {
@@ -281,7 +281,7 @@ def relations_at(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
                 "category": status.category,
                 "detail": "; ".join(detail),
                 "established": _established_text(record, change, status.via),
-                "last_change": f"{EVENT_LABELS[change[0]].split(' ', 1)[1]} {_readable(change[1])}" if change else "",
+                "last_change": f"{EVENT_LABELS[change[0]].split(' ', 1)[1]} {format_noted(change[1])}" if change else "",
                 "source_url": source,
                 # The same facts as ISO dates, for the CSV (``map_csv``).
                 "established_date": record["established"] if record and change else "",
@@ -325,12 +325,6 @@ def map_csv(status: pd.DataFrame, when: dt.date) -> pd.DataFrame:
         }
     )
     return table
-
-
-def _readable(date: str) -> str:
-    """'1983-11-04 (date uncertain)' -> '4 November 1983 (date uncertain)'."""
-    plain, _, rest = date.partition(" ")
-    return format_partial(plain) + (f" {rest}" if rest else "")
 
 
 def count_with_relations(index: RelationsIndex, when: dt.date) -> int:

@@ -312,13 +312,22 @@ def tab_to(page, is_target: str) -> None:
     pytest.fail(f"Tab never reached {is_target}")
 
 
+def tab_to_with_visible_focus(page, control: str, is_target: str, name: str) -> None:
+    """Tab to ``control`` (a JS expression for the element) and check it then looks focused."""
+    unfocused = page.evaluate(f"() => ({LOOK})({control})")
+    tab_to(page, is_target)
+    assert page.evaluate(f"() => ({LOOK})(document.activeElement)") != unfocused, f"no visible focus on {name}"
+
+
 def test_keyboard_only_opens_and_closes_a_record(page, server_url):
     page.goto(f"{server_url}/map?year=2001")
     wait_for_map(page)
-    picker = "document.querySelector('[data-testid=stSelectbox] input')"
-    unfocused = page.evaluate(f"() => ({LOOK})({picker})")
-    tab_to(page, "el.tagName === 'INPUT' && !!el.closest('[data-testid=stSelectbox]')")
-    assert page.evaluate(f"() => ({LOOK})(document.activeElement)") != unfocused, "no visible focus on the picker"
+    tab_to_with_visible_focus(
+        page,
+        "document.querySelector('[data-testid=stSelectbox] input')",
+        "el.tagName === 'INPUT' && !!el.closest('[data-testid=stSelectbox]')",
+        "the picker",
+    )
     page.keyboard.type("Germany")
     page.wait_for_function("() => document.querySelectorAll('[role=option]').length > 0", timeout=15_000)
     # The list ranks the closest match first; Enter takes the highlighted option.
@@ -326,10 +335,9 @@ def test_keyboard_only_opens_and_closes_a_record(page, server_url):
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelector('.st-key-country_panel h3')?.textContent === 'Germany'", timeout=30_000)
     assert "country=DEU" in page.url
-    close = "document.querySelector('.st-key-close_country button')"
-    unfocused = page.evaluate(f"() => ({LOOK})({close})")
-    tab_to(page, "el.textContent.trim() === 'Close'")
-    assert page.evaluate(f"() => ({LOOK})(document.activeElement)") != unfocused, "no visible focus on Close"
+    tab_to_with_visible_focus(
+        page, "document.querySelector('.st-key-close_country button')", "el.textContent.trim() === 'Close'", "Close"
+    )
     page.keyboard.press("Enter")
     page.wait_for_function("() => !document.querySelector('.st-key-country_panel')", timeout=30_000)
     assert "country=" not in page.url
