@@ -16,7 +16,7 @@ RUN pip install -r requirements.txt
 COPY .streamlit/ .streamlit/
 COPY app.py ./
 COPY app_pages/ app_pages/
-COPY components/ components/
+COPY atlas/ atlas/
 COPY data/ data/
 COPY static/ static/
 

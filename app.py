@@ -9,22 +9,20 @@ from pathlib import Path
 
 import streamlit as st
 
+from atlas.core.pages import PAGES
+
 # A local file: a Material icon as page_icon makes the browser fetch its SVG from a font CDN.
 st.set_page_config(
     page_title="DPRK Relations Atlas", page_icon=str(Path(__file__).parent / "static" / "favicon.png"), layout="wide"
 )
 
-PAGES = [
-    st.Page("app_pages/home.py", title="Home", icon=":material/home:", default=True),
-    st.Page("app_pages/map.py", title="Recognition map", icon=":material/public:", url_path="map"),
-    st.Page("app_pages/timeline.py", title="Timelines", icon=":material/timeline:", url_path="timeline"),
-    st.Page("app_pages/gifts.py", title="Gift exchanges", icon=":material/redeem:", url_path="gifts"),
-    st.Page("app_pages/country.py", title="Country pages", icon=":material/flag:", url_path="country"),
-    st.Page("app_pages/story.py", title="Story", icon=":material/co_present:", url_path="story"),
-    st.Page("app_pages/data.py", title="Data & sources", icon=":material/menu_book:", url_path="data"),
+# The page list lives in atlas.core.pages, so links and tests address the same pages.
+NAVIGATION = [
+    st.Page(spec.script, title=spec.title, icon=spec.icon, url_path=spec.url_path or None, default=spec.key == "home")
+    for spec in PAGES
 ]
 
-page = st.navigation(PAGES)
+page = st.navigation(NAVIGATION)
 with st.sidebar:
     st.caption("DPRK Relations Atlas: North Korea's diplomatic relations since 1948, with a public source for every fact.")
 page.run()

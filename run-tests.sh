@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Set up everything the tests need (venv, pinned packages, Debian's chromium) and run them all.
+#   ./run-tests.sh           every lane: tests/unit, tests/pages, tests/browser, tests/deploy (what .ci/run calls)
+#   ./run-tests.sh --fast    unit and page tests only (no browser, no proxy), for use while working
+# Any other arguments go to pytest (a file, -k EXPR, -x…).
 set -euo pipefail
 cd "$(dirname "$0")"
 source tools/setup-venv.sh
@@ -16,4 +19,8 @@ fi
 
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+if [ "${1:-}" = "--fast" ]; then
+  shift
+  exec .venv/bin/python -m pytest tests/unit tests/pages "$@"
+fi
 exec .venv/bin/python -m pytest "$@"

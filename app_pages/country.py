@@ -10,10 +10,13 @@ import datetime as dt
 
 import streamlit as st
 
-from components import loaders, map_chart, params, ui
-from components.countries import country_name
-from components.country_page import DPRK, CountryRecord, choice_label, record_csv
-from components.datasets import DataError
+from atlas.core import params
+from atlas.core.countries import country_name
+from atlas.data.loading import DataError
+from atlas.queries.country import DPRK, CountryRecord, choice_label, record_csv
+from atlas.web import cache as loaders
+from atlas.web import map_chart
+from atlas.web import widgets as ui
 
 PICKER_KEY = "country_pick"
 RECORD_LINK = st.column_config.LinkColumn("Record", display_text="Open record")

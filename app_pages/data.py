@@ -5,9 +5,13 @@ from functools import partial
 
 import streamlit as st
 
-from components import data_catalog, loaders, params, ui, url_state
-from components.datasets import DataError, data_dir
-from components.schemas import TABLES
+from atlas.core import params
+from atlas.data.loading import DataError, data_dir
+from atlas.data.schemas import TABLES
+from atlas.queries import catalog as data_catalog
+from atlas.web import cache as loaders
+from atlas.web import urls as url_state
+from atlas.web import widgets as ui
 
 st.title("Data & sources")
 st.markdown(
@@ -81,7 +85,7 @@ st.markdown("**All sources by kind**")
 st.dataframe(overview.kind_mix, hide_index=True, key="kind_mix_table")
 st.caption(
     "Kinds say who publishes a source, not whether it is right: DPRK state media and friendship "
-    "associations are sources for what the DPRK said. The table of sites is `components/source_kinds.py`."
+    "associations are sources for what the DPRK said. The table of sites is `atlas/core/source_kinds.py`."
 )
 
 st.subheader("Conflicts between sources")

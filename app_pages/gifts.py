@@ -5,12 +5,15 @@ from functools import partial
 
 import streamlit as st
 
-from components import gifts as gift_logic
-from components import loaders, params, source_kinds, ui, url_state
-from components.countries import country_name
-from components.datasets import DataError
-from components.schemas import GIFT_CATEGORIES, TABLES
-from components.timeline import PERIODS
+from atlas.core import params, source_kinds
+from atlas.core.countries import country_name
+from atlas.data.loading import DataError
+from atlas.data.schemas import GIFT_CATEGORIES, TABLES
+from atlas.queries import gifts as gift_logic
+from atlas.queries.timeline import PERIODS
+from atlas.web import cache as loaders
+from atlas.web import urls as url_state
+from atlas.web import widgets as ui
 
 today = dt.date.today()
 try:

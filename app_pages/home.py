@@ -4,9 +4,10 @@ import datetime as dt
 
 import streamlit as st
 
-from components import loaders, ui
-from components.datasets import DataError
-from components.headlines import next_establishment, partners_at
+from atlas.data.loading import DataError
+from atlas.queries.headlines import next_establishment, partners_at
+from atlas.web import cache as loaders
+from atlas.web import widgets as ui
 
 st.title("DPRK Relations Atlas")
 st.markdown(

@@ -5,9 +5,14 @@ from functools import partial
 
 import streamlit as st
 
-from components import loaders, map_changes, map_page, params, race_view, ui
-from components.datasets import DataError
-from components.relations import count_with_relations
+from atlas.core import params
+from atlas.data.loading import DataError
+from atlas.queries.relations import count_with_relations
+from atlas.web import cache as loaders
+from atlas.web import changes_view as map_changes
+from atlas.web import map_view as map_page
+from atlas.web import race_view
+from atlas.web import widgets as ui
 
 try:
     index = loaders.relations_index()

@@ -4,10 +4,13 @@ import datetime as dt
 
 import streamlit as st
 
-from components import loaders, map_chart, story_page, ui
-from components.datasets import DataError
-from components.dates import format_partial
-from components.story import CHAPTERS, gift_line, map_compare_query
+from atlas.core.dates import format_partial
+from atlas.data.loading import DataError
+from atlas.queries.story import CHAPTERS, gift_line, map_compare_query
+from atlas.web import cache as loaders
+from atlas.web import map_chart
+from atlas.web import story_view as story_page
+from atlas.web import widgets as ui
 
 number, chapter_notice = story_page.read_chapter()
 handout, print_notice = story_page.read_print()

@@ -9,11 +9,14 @@ from functools import partial
 
 import streamlit as st
 
-from components import loaders, params, ui, url_state
-from components.countries import country_name
-from components.datasets import DataError
-from components.race_page import show_race_chart
-from components.timeline import LANES, PERIODS, countries_in, event_record, regions_in, relation_record
+from atlas.core import params
+from atlas.core.countries import country_name
+from atlas.data.loading import DataError
+from atlas.queries.timeline import LANES, PERIODS, countries_in, event_record, regions_in, relation_record
+from atlas.web import cache as loaders
+from atlas.web import urls as url_state
+from atlas.web import widgets as ui
+from atlas.web.race_chart import show_race_chart
 
 today = dt.date.today()
 try:

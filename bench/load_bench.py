@@ -1,6 +1,6 @@
 """Load benchmark (a script, not a test): a class opening the atlas at once, measured against the floor.
 
-    .venv/bin/python bench/load_bench.py [--sessions 30] [--repeats 3] [--browsers 5]
+    .venv/bin/python -m bench.load_bench [--sessions 30] [--repeats 3] [--browsers 5]
 
 For each page of the app, N sessions open it at the same moment through Streamlit's own
 websocket protocol (no browsers): connect to ``/_stcore/stream``, send the ``rerun_script``
@@ -29,15 +29,13 @@ import json
 import logging
 import os
 import statistics
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True
+from atlas.core.paths import PROJECT_ROOT as ROOT
+from tests.support.protocol import burst
+from tests.support.server import CHROMIUM_ARGS, chromium_path, free_port, start_server
 
-from tests.conftest import CHROMIUM_ARGS, chromium_path, free_port, start_server  # noqa: E402
-from tests.protocol import burst  # noqa: E402
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True
 
 BUDGET_RATIO = 1.3
 MAP_DRAWN = (

@@ -1,6 +1,6 @@
 """Performance benchmark (a script, not a test): prints every budget's measurement in one run.
 
-    .venv/bin/python bench/run_bench.py [--runs 11]
+    .venv/bin/python -m bench.run_bench [--runs 11]
 
 Measures
 1. the map figure's JSON size per rerun (budget ≤ 40 KB);
@@ -20,26 +20,23 @@ import datetime as dt
 import json
 import logging
 import statistics
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from atlas.core.paths import PROJECT_ROOT as ROOT
+from tests.support.server import CHROMIUM_ARGS, chromium_path, free_port, start_server
+
 # Cached loaders called outside a server log a harmless "missing ScriptRunContext" warning each;
 # streamlit resets logger levels when it loads its config, so the logger is disabled instead.
 logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True
-sys.path.insert(0, str(ROOT))
-
-from tests.conftest import CHROMIUM_ARGS, chromium_path, free_port, start_server  # noqa: E402
 
 DRAWN = "() => [...document.querySelectorAll('.choroplethlocation')].filter(p => (p.getAttribute('d') || '').length > 20).length >= 150"
 BUDGETS = {"figure_kb": 40.0, "ratio": 1.25, "slider_ms": 300.0, "server_ms": 100.0}
 
 
 def figure_size() -> float:
-    from components.datasets import load_relations_data, read_table
-    from components.figures import recognition_map
-    from components.relations import RelationsIndex, relations_at
+    from atlas.data.loading import load_relations_data, read_table
+    from atlas.figures.maps import recognition_map
+    from atlas.queries.relations import RelationsIndex, relations_at
 
     index = RelationsIndex(load_relations_data())
     centroids = read_table("centroids")

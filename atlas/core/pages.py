@@ -1,0 +1,31 @@
+"""The atlas's pages, declared once (pure): ``app.py`` builds its navigation from this list, the
+link builder (``atlas.core.links``) addresses pages by key, and the tests enumerate pages from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: ``key`` names it in code, ``url_path`` in the address bar ('' for Home)."""
+
+    key: str
+    script: str
+    title: str
+    icon: str
+    url_path: str
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("home", "app_pages/home.py", "Home", ":material/home:", ""),
+    PageSpec("map", "app_pages/map.py", "Recognition map", ":material/public:", "map"),
+    PageSpec("timeline", "app_pages/timeline.py", "Timelines", ":material/timeline:", "timeline"),
+    PageSpec("gifts", "app_pages/gifts.py", "Gift exchanges", ":material/redeem:", "gifts"),
+    PageSpec("country", "app_pages/country.py", "Country pages", ":material/flag:", "country"),
+    PageSpec("story", "app_pages/story.py", "Story", ":material/co_present:", "story"),
+    PageSpec("data", "app_pages/data.py", "Data & sources", ":material/menu_book:", "data"),
+)
+PAGE = {page.key: page for page in PAGES}
+SCRIPTS = tuple(page.script for page in PAGES)
+URL_PATHS = tuple(page.url_path for page in PAGES if page.url_path)

@@ -1,0 +1,298 @@
+"""Schemas of the atlas's CSV files (pandera), checked once when a file is loaded.
+
+Each schema checks types, allowed values, ISO codes that pycountry knows (current or
+historic), partial ISO dates inside the file's date range, and a well-formed ``source_url`` on
+every row. Cross-file rules (referential integrity, event order) live in ``datasets``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import pandera.pandas as pa
+
+from atlas.core.countries import known_codes
+from atlas.core.dates import date_end, date_start, is_partial_date
+
+DPRK_FOUNDED = dt.date(1948, 9, 9)
+# The ROK files reach back to 13 Aug 1948: the Republic of China's exchange of envoys with Seoul
+# is dated two days before the ROK government was proclaimed.
+ROK_RELATIONS_EARLIEST = dt.date(1948, 8, 1)
+TIMELINE_START = dt.date(1945, 1, 1)
+
+URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$")
+
+RELATION_STATUSES = ("active", "suspended", "severed", "dissolved")
+RELATION_EVENTS = ("established", "suspended", "severed", "restored", "embassy_opened", "embassy_closed")
+MISSION_SIDES = ("dprk_abroad", "in_pyongyang")
+MISSION_STATUSES = ("open", "closed", "suspended", "unknown")
+MISSION_TYPES = ("embassy", "consulate_general", "consulate", "representative_office", "trade_mission")
+TERRITORY = ("whole", "part")
+# never_had: a source (or the well-known record) says the state never had relations;
+# none_at_source_date: a source only lists it without relations when it was written.
+NO_RELATION_CLAIMS = ("never_had", "none_at_source_date")
+EVENT_CATEGORIES = ("diplomatic", "treaty", "summit", "war", "nuclear", "UN", "sanctions", "inter-Korean")
+GIFT_CATEGORIES = ("animal", "vehicle", "sports", "art", "food", "document", "weapon", "other")
+GIFT_OCCASIONS = ("summit", "visit", "anniversary", "birthday", "other")
+
+
+def _in_date_range(earliest: dt.date):
+    """Element check: a partial ISO date between ``earliest`` and today (empty allowed)."""
+
+    def check(value: object) -> bool:
+        if value is None or value == "":
+            return True
+        if not is_partial_date(value):
+            return False
+        # A period may begin before ``earliest`` ('1948' for a relation of November 1948).
+        return date_end(str(value)) >= earliest and date_start(str(value)) <= dt.date.today()
+
+    return pa.Check(
+        check,
+        element_wise=True,
+        error=f"must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) from {earliest.isoformat()} to today",
+    )
+
+
+def _known_code(value: object) -> bool:
+    return value in known_codes()
+
+
+def _code_list(value: object) -> bool:
+    codes = [c for c in str(value).split(";") if c]
+    return bool(codes) and all(c in known_codes() for c in codes)
+
+
+def _url_list(value: object) -> bool:
+    return value == "" or all(URL.match(u.strip()) for u in str(value).split(";"))
+
+
+KNOWN_CODE = pa.Check(_known_code, element_wise=True, error="must be an ISO 3166 alpha-3 code pycountry knows")
+SOURCE_URL = pa.Check.str_matches(URL.pattern, error="must be a full http(s) URL")
+
+
+def _text(nullable: bool = False, checks=None, unique: bool = False) -> pa.Column:
+    return pa.Column(str, nullable=nullable, checks=checks or [], unique=unique, coerce=True)
+
+
+def _required(*checks) -> list:
+    return [pa.Check.str_length(min_value=1, error="must not be empty"), *checks]
+
+
+def _date(earliest: dt.date, required: bool = True) -> pa.Column:
+    checks = [_in_date_range(earliest)]
+    if required:
+        checks.insert(0, pa.Check.str_length(min_value=1, error="must not be empty"))
+    return _text(checks=checks)
+
+
+def _one_of(values) -> pa.Check:
+    return pa.Check.isin(list(values), error=f"must be one of: {', '.join(values)}")
+
+
+RELATIONS = pa.DataFrameSchema(
+    {
+        "iso3": _text(checks=[KNOWN_CODE], unique=True),
+        "name": _text(checks=_required()),
+        # Empty: relations are documented but no source dates their start (see datasets).
+        "established": _date(DPRK_FOUNDED, required=False),
+        "alt_established": _text(
+            checks=[
+                pa.Check(
+                    lambda v: v == "" or all(is_partial_date(x) for x in v.split(";")),
+                    element_wise=True,
+                    error="must be ';'-separated ISO dates",
+                )
+            ]
+        ),
+        "alt_source_url": _text(checks=[pa.Check(_url_list, element_wise=True, error="must be ';'-separated URLs")]),
+        "status": _text(checks=[_one_of(RELATION_STATUSES)]),
+        "source_url": _text(checks=[SOURCE_URL]),
+        "notes": _text(),
+    },
+    strict=True,
+    ordered=False,
+    name="relations",
+)
+
+RELATION_EVENTS_SCHEMA = pa.DataFrameSchema(
+    {
+        "iso3": _text(checks=[KNOWN_CODE]),
+        "date": _date(DPRK_FOUNDED),
+        "event": _text(checks=[_one_of(RELATION_EVENTS)]),
+        "mission_side": _text(
+            checks=[pa.Check.isin(["", *MISSION_SIDES], error="must be empty or one of: dprk_abroad, in_pyongyang")]
+        ),
+        "uncertain": _text(checks=[pa.Check.isin(["", "yes"], error="must be empty or 'yes'")]),
+        "source_url": _text(checks=[SOURCE_URL]),
+        "notes": _text(),
+    },
+    strict=True,
+    ordered=False,
+    name="relation_events",
+)
+
+SUCCESSIONS = pa.DataFrameSchema(
+    {
+        "predecessor_iso3": _text(checks=[KNOWN_CODE]),
+        "successor_iso3": _text(checks=[KNOWN_CODE]),
+        "date": _date(DPRK_FOUNDED),
+        "territory": _text(checks=[_one_of(TERRITORY)]),
+        "continuity": _text(checks=[_one_of(("yes", "no"))]),
+        "source_url": _text(checks=[SOURCE_URL]),
+        "notes": _text(),
+    },
+    strict=True,
+    ordered=False,
+    unique=["predecessor_iso3", "successor_iso3"],
+    name="successions",
+)
+
+MISSIONS = pa.DataFrameSchema(
+    {
+        "iso3": _text(checks=[KNOWN_CODE]),
+        "side": _text(checks=[_one_of(MISSION_SIDES)]),
+        "type": _text(checks=[_one_of(MISSION_TYPES)]),
+        "city": _text(),
+        "opened": _date(DPRK_FOUNDED, required=False),
+        "closed": _date(DPRK_FOUNDED, required=False),
+        "status": _text(checks=[_one_of(MISSION_STATUSES)]),
+        "source_url": _text(checks=[SOURCE_URL]),
+        "notes": _text(),
+    },
+    strict=True,
+    ordered=False,
+    name="missions",
+)
+
+NO_RELATIONS = pa.DataFrameSchema(
+    {
+        "iso3": _text(checks=[KNOWN_CODE], unique=True),
+        "name": _text(checks=_required()),
+        "claim": _text(checks=[_one_of(NO_RELATION_CLAIMS)]),
+        "source_url": _text(checks=[SOURCE_URL]),
+        "notes": _text(),
+    },
+    strict=True,
+    ordered=False,
+    name="no_relations",
+)
+
+EVENTS = pa.DataFrameSchema(
+    {
+        "event_id": _text(
+            checks=_required(pa.Check.str_matches(r"^[a-z0-9-]+$", error="must be a lower-case slug")), unique=True
+        ),
+        "date": _date(TIMELINE_START),
+        "end_date": _date(TIMELINE_START, required=False),
+        "title": _text(checks=_required(pa.Check.str_length(max_value=90, error="must be at most 90 characters"))),
+        "summary": _text(checks=_required()),
+        "category": _text(checks=[_one_of(EVENT_CATEGORIES)]),
+        "countries": _text(
+            checks=[pa.Check(_code_list, element_wise=True, error="must be ';'-separated ISO alpha-3 codes pycountry knows")]
+        ),
+        "source_url": _text(checks=[SOURCE_URL]),
+        "notes": _text(),
+    },
+    strict=True,
+    ordered=False,
+    name="events",
+)
+
+GIFTS = pa.DataFrameSchema(
+    {
+        "gift_id": _text(checks=_required(pa.Check.str_matches(r"^[a-z0-9-]+$", error="must be a lower-case slug")), unique=True),
+        "date": _date(TIMELINE_START),
+        "giver": _text(checks=_required()),
+        "giver_iso3": _text(checks=[KNOWN_CODE]),
+        "recipient": _text(checks=_required()),
+        "recipient_iso3": _text(checks=[KNOWN_CODE]),
+        "item": _text(checks=_required()),
+        "category": _text(checks=[_one_of(GIFT_CATEGORIES)]),
+        "occasion": _text(checks=[_one_of(GIFT_OCCASIONS)]),
+        "event_id": _text(),
+        "source_url": _text(checks=[SOURCE_URL]),
+        "notes": _text(),
+    },
+    strict=True,
+    ordered=False,
+    name="gifts",
+)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A CSV file of the atlas and the schema it must satisfy."""
+
+    filename: str
+    schema: pa.DataFrameSchema
+    key: str  # column that names a row in error messages
+
+
+TABLES = {
+    "relations": TableSpec("relations.csv", RELATIONS, "iso3"),
+    "relation_events": TableSpec("relation_events.csv", RELATION_EVENTS_SCHEMA, "iso3"),
+    "successions": TableSpec("successions.csv", SUCCESSIONS, "successor_iso3"),
+    "missions": TableSpec("missions.csv", MISSIONS, "iso3"),
+    "no_relations": TableSpec("no_relations.csv", NO_RELATIONS, "iso3"),
+    "events": TableSpec("events.csv", EVENTS, "event_id"),
+    "gifts": TableSpec("gifts.csv", GIFTS, "gift_id"),
+}
+
+CENTROIDS = pa.DataFrameSchema(
+    {
+        "iso3": _text(checks=[KNOWN_CODE], unique=True),
+        "lon": pa.Column(float, checks=pa.Check.in_range(-180, 180), coerce=True),
+        "lat": pa.Column(float, checks=pa.Check.in_range(-90, 90), coerce=True),
+        "source_url": _text(checks=[SOURCE_URL]),
+    },
+    strict=True,
+    name="centroids",
+)
+TABLES["centroids"] = TableSpec("centroids.csv", CENTROIDS, "iso3")
+
+# The Republic of Korea's relations (issue 13): the same columns and rules as the DPRK files, so
+# that one ``RelationsIndex`` answers for either Korea. Only relationship events are recorded.
+ROK_RELATIONS = pa.DataFrameSchema(
+    {**RELATIONS.columns, "established": _date(ROK_RELATIONS_EARLIEST)},
+    strict=True,
+    ordered=False,
+    name="rok_relations",
+)
+ROK_RELATION_EVENTS = pa.DataFrameSchema(
+    {
+        **RELATION_EVENTS_SCHEMA.columns,
+        "date": _date(ROK_RELATIONS_EARLIEST),
+        "event": _text(checks=[_one_of(("established", "suspended", "severed", "restored"))]),
+        "mission_side": _text(checks=[pa.Check.isin([""], error="must be empty (the ROK files record no missions)")]),
+    },
+    strict=True,
+    ordered=False,
+    name="rok_relation_events",
+)
+ROK_SUCCESSIONS = pa.DataFrameSchema(
+    dict(SUCCESSIONS.columns),
+    strict=True,
+    ordered=False,
+    unique=["predecessor_iso3", "successor_iso3"],
+    name="rok_successions",
+)
+CHECKPOINT_SIDES = ("dprk", "rok")
+CHECKPOINTS = pa.DataFrameSchema(
+    {
+        "side": _text(checks=[_one_of(CHECKPOINT_SIDES)]),
+        "date": _date(ROK_RELATIONS_EARLIEST),
+        "count": _text(checks=[pa.Check.str_matches(r"^\d+$", error="must be a whole number")]),
+        "source_url": _text(checks=[SOURCE_URL]),
+        "notes": _text(),
+    },
+    strict=True,
+    ordered=False,
+    name="checkpoints",
+)
+TABLES["rok_relations"] = TableSpec("rok_relations.csv", ROK_RELATIONS, "iso3")
+TABLES["rok_relation_events"] = TableSpec("rok_relation_events.csv", ROK_RELATION_EVENTS, "iso3")
+TABLES["rok_successions"] = TableSpec("rok_successions.csv", ROK_SUCCESSIONS, "successor_iso3")
+TABLES["checkpoints"] = TableSpec("checkpoints.csv", CHECKPOINTS, "date")

@@ -1,0 +1,182 @@
+"""The Timelines figure (pure): lanes of events and relationship changes, eras, relations per year."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from atlas.core.dates import format_partial
+from atlas.queries.timeline import (
+    EMBASSY_LANE,
+    LANES,
+    RELATION_LANE,
+    TRANSITION,
+    era_spans,
+    period_bounds,
+)
+
+CATEGORY_COLOURS = {
+    "diplomatic": "#0072B2",
+    "treaty": "#009E73",
+    "summit": "#CC79A7",
+    "war": "#D55E00",
+    "nuclear": "#E69F00",
+    "UN": "#56B4E9",
+    "sanctions": "#7F6A00",
+    "inter-Korean": "#444444",
+}
+
+
+CHANGE_COLOURS = {"established": "#0072B2", "restored": "#009E73", "suspended": "#E69F00", "severed": "#D55E00"}
+
+
+EMBASSY_COLOUR = "#8C8C8C"
+
+
+def _site(url: str) -> str:
+    return urlsplit(url).netloc.removeprefix("www.")
+
+
+def _band(x0: dt.date, x1: dt.date, fill: str) -> dict:
+    """A shaded period across both panels (the x axes are shared)."""
+    return dict(type="rect", xref="x", yref="paper", x0=x0, x1=x1, y0=0, y1=1, fillcolor=fill, line_width=0, layer="below")
+
+
+def _label(x: dt.date, text: str) -> dict:
+    return dict(
+        x=x,
+        y=1.0,
+        xref="x",
+        yref="paper",
+        xanchor="left",
+        yanchor="bottom",
+        text=text,
+        showarrow=False,
+        font=dict(size=11, color="#555555"),
+    )
+
+
+def timeline_figure(
+    events: pd.DataFrame, all_events: pd.DataFrame, per_year: pd.DataFrame, view: str, today: dt.date
+) -> go.Figure:
+    """Events in lanes by category (points; spans as bars) over relations established per year."""
+    start, end = period_bounds(view, today)
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.72, 0.28], vertical_spacing=0.04)
+    lanes = list(LANES)
+    for category in lanes:
+        rows = events[events["category"] == category]
+        if rows.empty:
+            continue
+        if category in (RELATION_LANE, EMBASSY_LANE):
+            fig.add_trace(_relation_trace(rows, category), row=1, col=1)
+            continue
+        colour = CATEGORY_COLOURS[category]
+        spans = rows[rows["end_date"] != ""]
+        if not spans.empty:
+            # A lane's spans in one trace (None breaks the line): fewer traces build and draw faster.
+            xs, ys = [], []
+            for span in spans.itertuples():
+                xs += [span.start, span.end, None]
+                ys += [category, category, None]
+            fig.add_trace(
+                go.Scatter(
+                    x=xs, y=ys, mode="lines", line=dict(color=colour, width=9), opacity=0.45, hoverinfo="skip", showlegend=False
+                ),
+                row=1,
+                col=1,
+            )
+        when = [
+            format_partial(d) + (f" – {format_partial(e)}" if e else "")
+            for d, e in zip(rows["date"], rows["end_date"], strict=True)
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["start"],
+                y=[category] * len(rows),
+                mode="markers",
+                name=category,
+                marker=dict(color=colour, size=10, line=dict(color="#ffffff", width=1), symbol="diamond"),
+                customdata=list(zip(rows["title"], when, rows["source_url"].map(_site), rows["event_id"], strict=True)),
+                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Source: %{customdata[2]}<extra></extra>",
+                unselected=dict(marker=dict(opacity=0.6)),
+            ),
+            row=1,
+            col=1,
+        )
+    years = per_year[(per_year["year"] >= start.year) & (per_year["year"] <= end.year)]
+    fig.add_trace(
+        go.Bar(
+            x=[dt.date(y, 7, 1) for y in years["year"]],
+            y=years["established"],
+            name="Relations established",
+            marker_color="#56B4E9",
+            hovertemplate="%{x|%Y}: %{y} relations established<extra></extra>",
+        ),
+        row=2,
+        col=1,
+    )
+    # Shapes and annotations go in as one layout list: add_vrect/add_vline cost ~30 ms each.
+    shapes, annotations = [], []
+    for key, fill in (("cold-war", "rgba(0,114,178,0.06)"), ("post-1989", "rgba(230,159,0,0.08)")):
+        p_start, p_end = period_bounds(key, today)
+        shapes.append(_band(p_start, p_end, fill))
+    shapes.append(_band(TRANSITION[0], TRANSITION[1], "rgba(213,94,0,0.10)"))
+    annotations.append(_label(TRANSITION[0], "1989–91"))
+    for label, e_start, e_end in era_spans(all_events, today):
+        if e_end >= start and e_start <= end:
+            annotations.append(_label(max(e_start, start), f"{label} era"))
+            shapes.append(
+                dict(
+                    type="line",
+                    xref="x",
+                    yref="paper",
+                    x0=e_start,
+                    x1=e_start,
+                    y0=0,
+                    y1=1,
+                    line=dict(dash="dot", color="#999999", width=1),
+                )
+            )
+    fig.update_layout(shapes=shapes, annotations=annotations)
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), row=1, col=1)
+    fig.update_yaxes(title_text="Established", row=2, col=1, rangemode="tozero")
+    fig.update_xaxes(range=[start, end], row=2, col=1)
+    fig.update_layout(
+        height=620,
+        margin=dict(l=0, r=0, t=40, b=0),
+        showlegend=False,
+        clickmode="event+select",
+        dragmode="zoom",
+        template=go.layout.Template(),
+        hovermode="closest",
+    )
+    return fig
+
+
+def _relation_trace(rows: pd.DataFrame, lane: str) -> go.Scatter:
+    """One lane of relation events: changes coloured by kind; embassies small and grey, so the
+    ~300 points stay readable next to the events. Hover names the state, the date and the source."""
+    changes = lane == RELATION_LANE
+    colours = [CHANGE_COLOURS.get(e, EMBASSY_COLOUR) for e in rows["event"]] if changes else EMBASSY_COLOUR
+    return go.Scatter(
+        x=rows["start"],
+        y=[lane] * len(rows),
+        mode="markers",
+        name=lane,
+        marker=dict(
+            color=colours,
+            size=9 if changes else 6,
+            opacity=0.85 if changes else 0.5,
+            symbol="circle" if changes else "line-ns-open",
+            line=dict(color="#ffffff" if changes else EMBASSY_COLOUR, width=1 if changes else 1.5),
+        ),
+        customdata=list(
+            zip(rows["title"], rows["date"].map(format_partial), rows["source_url"].map(_site), rows["event_id"], strict=True)
+        ),
+        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Source: %{customdata[2]}<extra></extra>",
+        unselected=dict(marker=dict(opacity=0.35 if changes else 0.25)),
+    )

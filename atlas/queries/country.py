@@ -1,0 +1,272 @@
+"""One state's whole relationship with the DPRK, as tables (pure: no streamlit).
+
+``country_record`` gathers, for one ISO-3 code (current or dissolved), everything the country
+page shows: status today, the dated history including the predecessor states whose record
+applies to its territory (Germany: East Germany; Serbia: Serbia and Montenegro, then
+Yugoslavia), conflicting dates with both sources, missions both ways, and the timeline events
+and gifts it took part in with links to their records. A dissolved state lists the states that
+took over its territory. ``record_csv`` flattens it all into one table for download.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+import pandas as pd
+
+from atlas.core.countries import country_name, is_historic
+from atlas.core.dates import date_start, format_partial
+from atlas.core.regions import continent, un_subregion
+from atlas.queries.catalog import with_source_kind
+from atlas.queries.relations import (
+    CATEGORY_LABELS,
+    EVENT_LABELS,
+    NO_RELATION_DETAIL,
+    SIDE_LABELS,
+    TERRITORY_OF,
+    RelationsIndex,
+    map_codes,
+)
+
+DPRK = "PRK"
+HISTORY_COLUMNS = ["date", "state", "event", "notes", "source_url"]
+CONFLICT_COLUMNS = ["state", "what", "date_used", "source_url", "other_date", "other_source_url"]
+MISSION_COLUMNS = ["state", "side", "type", "city", "opened", "closed", "status", "notes", "source_url"]
+EVENT_COLUMNS = ["date", "title", "category", "state", "record", "source_url"]
+GIFT_COLUMNS = ["date", "giver", "recipient", "item", "category", "record", "source_url"]
+CSV_COLUMNS = ["section", "date", "state", "what", "detail", "source_url", "source_kind"]
+# Dissolved states (ISO 3166-3) that the page offers even before the data holds a row for them.
+DISSOLVED_STATES = ("SUN", "DDR", "YUG", "CSK", "YMD", "VDR", "SCG")
+
+
+@dataclass(frozen=True)
+class CountryRecord:
+    """Everything the country page shows for one code."""
+
+    code: str
+    name: str
+    region: str
+    dissolved: bool
+    status: str  # one sentence: the relationship today
+    status_source: str  # the URL the status sentence rests on ('' when none)
+    established: str  # readable establishment date of the state's own record ('' when none)
+    territory_of: str = ""  # owning state of a territory (Greenland: DNK)
+    predecessors: tuple[str, ...] = ()  # codes whose record applies, nearest first
+    successors: tuple[tuple[str, str, str], ...] = ()  # (code, territory, date) of a dissolved state
+    history: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=HISTORY_COLUMNS))
+    conflicts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=CONFLICT_COLUMNS))
+    missions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=MISSION_COLUMNS))
+    events: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=EVENT_COLUMNS))
+    gifts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=GIFT_COLUMNS))
+    locator: tuple[tuple[str, str], ...] = ()  # (code on today's map, 'whole' or 'part')
+
+
+def country_choices(index: RelationsIndex, events: pd.DataFrame, gifts: pd.DataFrame) -> list[str]:
+    """Every code the page can show, sorted by name: mapped states, parties, dissolved states, and
+    any state named by an event or a gift. The DPRK itself is not a counterpart."""
+    codes = set(map_codes()) | set(index.relations_by_state) | set(index.never)
+    codes |= {c for cell in events["countries"] for c in cell.split(";") if c}
+    codes |= set(gifts["giver_iso3"]) | set(gifts["recipient_iso3"])
+    codes |= set(index.data.successions["predecessor_iso3"]) | set(index.data.successions["successor_iso3"])
+    codes |= set(DISSOLVED_STATES)
+    codes.discard(DPRK)
+    return sorted(codes, key=lambda c: (country_name(c).casefold(), c))
+
+
+def choice_label(code: str) -> str:
+    """'East Germany (dissolved) · DDR' — the name a visitor types, and the code."""
+    return f"{country_name(code)}{' (dissolved)' if is_historic(code) else ''} · {code}"
+
+
+def predecessor_chain(index: RelationsIndex, code: str) -> list[str]:
+    """Predecessor states whose territory the state took over, nearest first (Serbia: SCG, YUG)."""
+    chain: list[str] = []
+    todo = [p for p, *_ in index.predecessors.get(code, ())]
+    while todo:
+        current = todo.pop(0)
+        if current in chain or current == code:
+            continue
+        chain.append(current)
+        todo += [p for p, *_ in index.predecessors.get(current, ())]
+    return chain
+
+
+def successors_of(index: RelationsIndex, code: str) -> list[tuple[str, str, str]]:
+    """(successor code, 'whole'/'part', date) for a dissolved state, in the order of the file."""
+    succ = index.data.successions
+    rows = succ[succ["predecessor_iso3"] == code]
+    return [(r.successor_iso3, r.territory, r.date) for r in rows.itertuples()]
+
+
+def _readable(date: str) -> str:
+    return format_partial(date) if date else ""
+
+
+def status_sentence(index: RelationsIndex, code: str, today: dt.date) -> tuple[str, str]:
+    """(what the relationship is today, the source it rests on)."""
+    if code in TERRITORY_OF:
+        owner = TERRITORY_OF[code]
+        return f"A territory of {country_name(owner)}: its relations are {country_name(owner)}'s.", ""
+    if code in index.dissolved_on:
+        ended = index.dissolved_on[code]
+        last = index.last_change(code, ended)
+        sentence = f"Dissolved on {ended.day} {ended:%B %Y}."
+        if last:
+            sentence += f" Its last recorded change: {EVENT_LABELS[last[0]].lower()} ({_readable(last[1].split(' ')[0])})."
+            return sentence, last[2]
+        return sentence, ""
+    if is_historic(code):
+        return "A dissolved state. The atlas has no dated record of its relations with the DPRK yet.", ""
+    status = index.status(code, today)
+    sentence = CATEGORY_LABELS[status.category]
+    if status.via:
+        sentence += f" ({country_name(status.via)})"
+    never = index.never.get(code)
+    if status.category == "none" and never:
+        return f"No relations: {NO_RELATION_DETAIL[never['claim']]}.", never["source_url"]
+    change = index.last_change(status.via or code, today)
+    if change:
+        sentence += f", since {_readable(change[1].split(' ')[0])} ({EVENT_LABELS[change[0]].lower()})"
+        return sentence + ".", change[2]
+    return sentence + ".", ""
+
+
+def history_table(index: RelationsIndex, code: str, predecessors: list[str]) -> pd.DataFrame:
+    """Dated events of the state and its predecessors, plus successions, oldest first."""
+    rows = []
+    events = index.data.events
+    for state in [code, *predecessors]:
+        for row in events[events["iso3"] == state].itertuples():
+            what = EVENT_LABELS[row.event] + (" (date uncertain)" if row.uncertain == "yes" else "")
+            if row.mission_side:
+                what += f": {SIDE_LABELS[row.mission_side].format(name=country_name(state))}"
+            rows.append([row.date, country_name(state), what, row.notes, row.source_url])
+    succ = index.data.successions
+    involved = succ[succ["successor_iso3"].isin([code, *predecessors]) | (succ["predecessor_iso3"] == code)]
+    for row in involved.itertuples():
+        part = "part of the territory" if row.territory == "part" else "the territory"
+        what = f"{country_name(row.successor_iso3)} took over {part} of {country_name(row.predecessor_iso3)}"
+        rows.append([row.date, country_name(row.successor_iso3), what, row.notes, row.source_url])
+    table = pd.DataFrame(rows, columns=HISTORY_COLUMNS)
+    if table.empty:
+        return table
+    order = table["date"].map(date_start)
+    return table.assign(_start=order).sort_values("_start", kind="stable").drop(columns="_start").reset_index(drop=True)
+
+
+def conflicts_table(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
+    """Each alternative establishment date beside the one the atlas uses, both with sources."""
+    rows = []
+    for state in codes:
+        record = index.relations_by_state.get(state)
+        if not record or not record["alt_established"]:
+            continue
+        others = zip(record["alt_established"].split(";"), record["alt_source_url"].split(";"), strict=False)
+        for other_date, other_source in others:
+            rows.append(
+                [
+                    country_name(state),
+                    "Relations established",
+                    record["established"],
+                    record["source_url"],
+                    other_date,
+                    other_source,
+                ]
+            )
+    return pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
+
+
+def missions_table(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
+    """Missions both ways of the state and its predecessors, each with its source."""
+    m = index.data.missions
+    rows = m[m["iso3"].isin(codes)].copy()
+    rows["state"] = rows["iso3"].map(country_name)
+    rows["side"] = [SIDE_LABELS[s].format(name=country_name(c)) for s, c in zip(rows["side"], rows["iso3"], strict=True)]
+    return rows[MISSION_COLUMNS].reset_index(drop=True)
+
+
+def record_link(page: str, key: str, value: str) -> str:
+    """A relative link to another page's record (resolves against the app's own address)."""
+    return f"{page}?{key}={quote(value, safe='')}"
+
+
+def events_table(events: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
+    """Timeline events naming the state (or a predecessor), oldest first, linked to their records."""
+    wanted = set(codes)
+    named = events["countries"].str.split(";").map(lambda cell: [c for c in cell if c in wanted])
+    rows = events[named.map(bool)].assign(state=named[named.map(bool)].map(lambda cs: ", ".join(map(country_name, cs))))
+    rows = rows.assign(
+        record=rows["event_id"].map(lambda e: record_link("timeline", "event", e)), _start=rows["date"].map(date_start)
+    )
+    return rows.sort_values("_start", kind="stable")[EVENT_COLUMNS].reset_index(drop=True)
+
+
+def gifts_table(gifts: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
+    """Gifts the state (or a predecessor) gave or received, oldest first, linked to their cards."""
+    rows = gifts[gifts["giver_iso3"].isin(codes) | gifts["recipient_iso3"].isin(codes)]
+    rows = rows.assign(record=rows["gift_id"].map(lambda g: record_link("gifts", "gift", g)), _start=rows["date"].map(date_start))
+    return rows.sort_values("_start", kind="stable")[GIFT_COLUMNS].reset_index(drop=True)
+
+
+def locator_codes(index: RelationsIndex, code: str) -> list[tuple[str, str]]:
+    """Today's map codes that show where a state is or was: itself, or a dissolved state's successors."""
+    mapped = set(map_codes())
+    if code in mapped:
+        return [(code, "whole")]
+    found: list[tuple[str, str]] = []
+    todo = [(s, t) for s, t, _ in successors_of(index, code)]
+    while todo:
+        successor, territory = todo.pop(0)
+        if successor in mapped:
+            if successor not in {c for c, _ in found}:
+                found.append((successor, territory))
+        else:
+            todo += [(s, "part" if "part" in (territory, t) else "whole") for s, t, _ in successors_of(index, successor)]
+    return found
+
+
+def country_record(index: RelationsIndex, events: pd.DataFrame, gifts: pd.DataFrame, code: str, today: dt.date) -> CountryRecord:
+    """The whole record of one code (assumed to be one of ``country_choices``)."""
+    predecessors = predecessor_chain(index, code)
+    codes = [code, *predecessors]
+    own = index.relations_by_state.get(code)
+    status, source = status_sentence(index, code, today)
+    region = ", ".join(part for part in dict.fromkeys((continent(code), un_subregion(code))) if part)
+    return CountryRecord(
+        code=code,
+        name=country_name(code),
+        region=region,
+        dissolved=code in index.dissolved_on or is_historic(code),
+        status=status,
+        status_source=source,
+        established=_readable(own["established"]) if own else "",
+        territory_of=TERRITORY_OF.get(code, ""),
+        predecessors=tuple(predecessors),
+        successors=tuple(successors_of(index, code)),
+        history=with_source_kind(history_table(index, code, predecessors)),
+        conflicts=with_source_kind(conflicts_table(index, codes)),
+        missions=with_source_kind(missions_table(index, codes)),
+        events=with_source_kind(events_table(events, codes)),
+        gifts=with_source_kind(gifts_table(gifts, codes)),
+        locator=tuple(locator_codes(index, code)),
+    )
+
+
+def record_csv(record: CountryRecord) -> pd.DataFrame:
+    """All of a record in one long table: one row per fact, each with its source."""
+    rows = [["status today", "", record.name, record.status, "", record.status_source]]
+    for r in record.history.itertuples():
+        rows.append(["history", r.date, r.state, r.event, r.notes, r.source_url])
+    for r in record.conflicts.itertuples():
+        rows.append(["conflict", r.date_used, r.state, f"{r.what} (date the atlas uses)", "", r.source_url])
+        rows.append(["conflict", r.other_date, r.state, f"{r.what} (another source)", "", r.other_source_url])
+    for r in record.missions.itertuples():
+        when = f"{r.opened}–{r.closed}" if r.closed else r.opened
+        rows.append(["mission", when, r.state, f"{r.side}: {r.type}, {r.city}", f"{r.status}. {r.notes}".strip(), r.source_url])
+    for r in record.events.itertuples():
+        rows.append(["event", r.date, r.state, r.title, r.category, r.source_url])
+    for r in record.gifts.itertuples():
+        rows.append(["gift", r.date, "", r.item, f"{r.giver} to {r.recipient}", r.source_url])
+    return with_source_kind(pd.DataFrame(rows, columns=CSV_COLUMNS[:-1]))

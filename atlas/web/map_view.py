@@ -1,0 +1,235 @@
+"""State and widgets of the map page: the URL <-> session state round trip, play, picker, selection.
+
+The page state lives in the URL (``?year=1975&country=FRA``) so a view can be shared. It is read
+when the page's widgets have no state yet (a session's first visit, or a return from another page,
+where Streamlit drops the state of widgets it did not draw); afterwards the widgets own it and
+every run writes it back to the URL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import streamlit as st
+
+from atlas.core import params
+from atlas.core.dates import year_end
+from atlas.queries.relations import TERRITORY_OF
+from atlas.web import cache as loaders
+from atlas.web import map_chart
+from atlas.web import widgets as ui
+from atlas.web.cache import FIRST_YEAR
+
+YEAR_KEY = "year"
+COUNTRY_KEY = "country"  # also the key of the country picker: one source of truth
+PLAYING_KEY = "playing"
+PRESENT_KEY = "present"
+CHART_KEY = "recognition_map"
+# The ``run_every`` the map's fragment was built with on the last full run (see ``play_interval``).
+_TIMER_KEY = "_map_timer_on"
+_JUST_STARTED_KEY = "_map_play_just_started"
+PLAY_SECONDS = 1.0  # one year a second
+# The fragment's timer starts counting when a run has finished, so a tick every second would
+# pace the years at one second plus the run; a shorter timer and a clock check keep the pace.
+TIMER_SECONDS = 0.4
+_LAST_TICK_KEY = "_map_last_tick"
+
+# Map height: follows the width the map gets (a world map is about twice as wide as tall, plus
+# title and legend), capped by the window's height. ``cqw`` is a share of the enclosing ``map_box``
+# width. Constant CSS, no data in it; !important because Streamlit's own classes of equal
+# specificity come later in the page.
+_FRAME = """
+.st-key-map_box { container-type: inline-size; }
+.st-key-map_frame { height: %s !important; flex: none !important; }
+.st-key-map_frame > div, .st-key-map_frame [data-testid="stFullScreenFrame"],
+.st-key-map_frame [data-testid="stPlotlyChart"], .st-key-map_frame .js-plotly-plot {
+  height: 100%% !important; flex: 1 1 auto; }
+"""
+_STYLE = "<style>" + _FRAME % "clamp(420px, min(80vh, 48cqw + 150px), 1600px)" + "</style>"
+# Presentation: larger type everywhere (rem-based), a taller map.
+_PRESENT_TYPE = """
+.stMain [data-testid="stMarkdownContainer"] p, .stMain [data-testid="stWidgetLabel"] p, .stMain button p,
+.stMain [data-testid="stSliderThumbValue"], .stMain input { font-size: 1.35rem !important; }
+.stMain [data-testid="stMetricValue"] { font-size: 3.2rem !important; }
+"""
+_PRESENT_STYLE = "<style>" + _PRESENT_TYPE + _FRAME % "clamp(440px, min(84vh, 50cqw + 190px), 1800px)" + "</style>"
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def init_from_url(known_codes: set[str]) -> str | None:
+    """Seed the page state from the URL when the widgets have none; return a notice for bad values."""
+    if YEAR_KEY in st.session_state and st.session_state.get("_map_url_read"):
+        return None
+    st.session_state["_map_url_read"] = True
+    year, year_notice = params.read_int(st.query_params.get("year"), "year", FIRST_YEAR, today().year)
+    country, country_notice = params.read_code(st.query_params.get("country"), "country", known_codes | set(TERRITORY_OF))
+    country = record_code(country) if country else None
+    if country not in known_codes:
+        country = None
+    present, present_notice = params.read_choice(st.query_params.get("present"), "present", {"1", "0"})
+    st.session_state[YEAR_KEY] = year if year is not None else today().year
+    st.session_state[COUNTRY_KEY] = country
+    st.session_state[PRESENT_KEY] = present == "1"
+    # Coming back to the page never resumes an animation the visitor left.
+    st.session_state[PLAYING_KEY] = False
+    return params.join_notices([year_notice, country_notice, present_notice])
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get(PRESENT_KEY))
+
+
+def apply_style() -> None:
+    """The page's sizing rules (constant CSS; presentation mode enlarges type and map)."""
+    st.html(_PRESENT_STYLE if presenting() else _STYLE)
+
+
+def write_url() -> None:
+    """Mirror the page state into the URL (only the keys that differ from the default)."""
+    st.query_params["year"] = str(st.session_state[YEAR_KEY])
+    if st.session_state.get(COUNTRY_KEY):
+        st.query_params["country"] = st.session_state[COUNTRY_KEY]
+    elif "country" in st.query_params:
+        del st.query_params["country"]
+    if presenting():
+        st.query_params["present"] = "1"
+    elif "present" in st.query_params:
+        del st.query_params["present"]
+
+
+def step(delta: int) -> None:
+    """Button callback: move the year slider by ``delta`` within its range."""
+    st.session_state[YEAR_KEY] = max(FIRST_YEAR, min(today().year, st.session_state[YEAR_KEY] + delta))
+
+
+# Play. ``@st.fragment(run_every=...)`` takes its interval when the decorator runs, i.e. on a full
+# script run only. So the page builds the fragment with ``play_interval()``, and when Play or Pause
+# (or the last year) changes what the timer should be, ``sync_timer`` asks for one full run.
+
+
+def play_interval() -> float | None:
+    """The fragment's ``run_every`` for this full run, remembered so a change can be detected."""
+    playing = bool(st.session_state.get(PLAYING_KEY))
+    st.session_state[_TIMER_KEY] = playing
+    return TIMER_SECONDS if playing else None
+
+
+def sync_timer() -> None:
+    """After Play, Pause or the end: rebuild the fragment's timer with a full run."""
+    if bool(st.session_state.get(PLAYING_KEY)) != st.session_state.get(_TIMER_KEY, False):
+        if st.session_state.get(PLAYING_KEY):
+            _warm_next_years()
+        st.rerun(scope="app")
+
+
+def _warm_next_years(ahead: int = 2) -> None:
+    """Have the next years' maps built while this one is drawn (a few at a time, not all at once)."""
+    year = st.session_state[YEAR_KEY]
+    years = range(year + 1, min(year + ahead, today().year) + 1)
+    loaders.warm_map_figures([year_end(y, today()) for y in years], today(), presenting())
+
+
+def start_playing() -> None:
+    if st.session_state[YEAR_KEY] >= today().year:
+        st.session_state[YEAR_KEY] = FIRST_YEAR
+    st.session_state[PLAYING_KEY] = True
+    st.session_state[_JUST_STARTED_KEY] = True
+    # The year shown has been on screen since before the click: the first tick need not wait long.
+    st.session_state[_LAST_TICK_KEY] = time.monotonic() - PLAY_SECONDS / 2
+
+
+def stop_playing() -> None:
+    st.session_state[PLAYING_KEY] = False
+
+
+def advance_if_playing() -> None:
+    """One animation tick: next year, stopping at the last one.
+
+    Not on the runs that start playing (the click's, and the full run that builds the timer), so
+    the year shown when Play was pressed stays a second, like every other year.
+    """
+    if not st.session_state.get(PLAYING_KEY) or st.session_state.get(_JUST_STARTED_KEY):
+        return
+    now = time.monotonic()
+    if now - st.session_state.get(_LAST_TICK_KEY, 0.0) < PLAY_SECONDS * 0.9:
+        return
+    st.session_state[_LAST_TICK_KEY] = now
+    step(1)
+    _warm_next_years()
+    if st.session_state[YEAR_KEY] >= today().year:
+        stop_playing()
+
+
+def end_of_run() -> None:
+    """Called last in the map's fragment: the next timer tick advances."""
+    st.session_state[_JUST_STARTED_KEY] = False
+
+
+def selected_code(event: object, valid: set[str]) -> str | None:
+    """The ISO-3 code a map click names (``map_chart``'s ``selected`` trigger value), if valid."""
+    chosen = event.get("selected") if hasattr(event, "get") else None
+    return chosen if isinstance(chosen, str) and chosen in valid else None
+
+
+def record_code(code: str) -> str:
+    """The record a click on ``code`` opens: a dependent territory opens its state's."""
+    return TERRITORY_OF.get(code, code)
+
+
+def on_map_select(valid: set[str]) -> None:
+    """Chart callback: a clicked shape or marker becomes the selected country."""
+    code = selected_code(st.session_state.get(CHART_KEY), set(valid) | set(TERRITORY_OF))
+    if code and record_code(code) in valid:
+        st.session_state[COUNTRY_KEY] = record_code(code)
+
+
+def clear_country() -> None:
+    st.session_state[COUNTRY_KEY] = None
+
+
+def controls() -> dt.date:
+    """Year slider with step and play buttons; returns the date the map shows."""
+    slider, back, forward, play = st.columns([7, 1.3, 1.3, 1.5], vertical_alignment="bottom")
+    slider.slider("Year", min_value=FIRST_YEAR, max_value=today().year, key=YEAR_KEY)
+    back.button(
+        "Back", icon=":material/chevron_left:", key="year_back", on_click=step, args=(-1,), help="One year back", width="stretch"
+    )
+    forward.button(
+        "Next", icon=":material/chevron_right:", key="year_forward", on_click=step, args=(1,), help="One year on", width="stretch"
+    )
+    if st.session_state.get(PLAYING_KEY):
+        play.button("Pause", icon=":material/pause:", key="pause", on_click=stop_playing, width="stretch")
+    else:
+        play.button(
+            "Play",
+            icon=":material/play_arrow:",
+            key="play",
+            on_click=start_playing,
+            help="Animate year by year, from the year shown to today",
+            width="stretch",
+        )
+    return year_end(st.session_state[YEAR_KEY], today())
+
+
+def country_picker(labels: dict[str, str]) -> None:
+    """A searchable list of every state, current and dissolved; it opens the same record a click does."""
+    st.selectbox(
+        "Find a country",
+        options=list(labels),
+        format_func=labels.__getitem__,
+        key=COUNTRY_KEY,
+        index=None,
+        placeholder="Type a name, e.g. Germany or Soviet Union",
+        help="Opens the country's dated record below the map. Dissolved states are listed by their own names.",
+    )
+
+
+def draw_map(figure, on_select) -> None:
+    """Any view's map (DPRK, compare, both Koreas) in the page's frame, whose sizing rules key on
+    these containers, under the one chart key whose selection opens the country panel."""
+    with st.container(key="map_box"), st.container(key="map_frame"):
+        map_chart.draw(figure, key=CHART_KEY, config=ui.MAP_CONFIG, on_select=on_select)

@@ -1,0 +1,147 @@
+"""Streamlit glue of the story page: the chapter in the URL, navigation, projector and print styles.
+
+The URL is the page state (``/story?chapter=3``, ``&print=1`` for the handout): every run reads
+it, and the Previous/Next buttons rewrite it, so a chapter can be shared, bookmarked or
+projected from a link.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from atlas.core import params
+from atlas.queries.story import CHAPTERS
+
+CHAPTER_PARAM = "chapter"
+PRINT_PARAM = "print"
+JUMP_KEY = "story_jump"
+
+# Static CSS only (no data-derived text): larger type for a projector, and a print layout
+# without the sidebar, the header or the controls.
+STORY_CSS = """<style>
+.st-key-story_map_frame, .st-key-story_both_frame { height: clamp(320px, 62vh, 1100px); flex: none !important; }
+.st-key-story_map_frame > div, .st-key-story_both_frame > div { height: 100% !important; flex: 1 1 auto; }
+.st-key-story_text p { font-size: 1.45rem; line-height: 1.55; }
+.st-key-story_side p, .st-key-story_gift p { font-size: 1.1rem; line-height: 1.45; }
+@media print {
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header, [data-testid="stHeader"],
+  [data-testid="stToolbar"], .st-key-story_nav, .st-key-story_notice { display: none !important; }
+  [data-testid="stAppViewContainer"], [data-testid="stMain"], .stMain, section.main {
+    overflow: visible !important; height: auto !important; position: static !important;
+  }
+  .st-key-story_text p { font-size: 12pt; line-height: 1.4; }
+  .st-key-story_side p, .st-key-story_gift p { font-size: 10pt; line-height: 1.3; }
+  .block-container, [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
+}
+</style>"""
+# The handout view: the page already at about an A4 width on screen, so the map is sized for
+# the page before printing (plotly does not redraw when the browser switches to print layout).
+HANDOUT_CSS = """<style>
+.st-key-story_map_frame { height: 440px; }
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"], header,
+.st-key-story_nav { display: none !important; }
+.block-container, [data-testid="stMainBlockContainer"] { max-width: 46rem !important; padding-top: 1rem !important; }
+.st-key-story_text p { font-size: 1.05rem; line-height: 1.45; }
+.st-key-story_side p, .st-key-story_gift p { font-size: 0.9rem; line-height: 1.35; }
+</style>"""
+
+
+def read_chapter() -> tuple[int, str | None]:
+    """The chapter number from the URL (1-based), and a notice if it was unusable."""
+    number, notice = params.read_int(st.query_params.get(CHAPTER_PARAM), "chapter", 1, len(CHAPTERS))
+    if number is None:
+        number = 1
+        if notice:  # show the default chapter's address, so the next click starts from a clean URL
+            st.query_params[CHAPTER_PARAM] = "1"
+    return number, notice
+
+
+def read_print() -> tuple[bool, str | None]:
+    """True for the handout view (``print=1``)."""
+    value, notice = params.read_choice(st.query_params.get(PRINT_PARAM), "print", {"1"})
+    if notice:
+        del st.query_params[PRINT_PARAM]
+    return value == "1", notice
+
+
+def go_to(number: int) -> None:
+    """Button callback: show chapter ``number`` (the URL changes, so the view can be shared)."""
+    st.query_params[CHAPTER_PARAM] = str(number)
+
+
+def jump() -> None:
+    """Chapter picker callback: the picked chapter goes into the URL (a cleared pick changes nothing)."""
+    picked = st.session_state.get(JUMP_KEY)
+    if picked:
+        go_to(int(picked))
+
+
+def styles(handout: bool) -> None:
+    st.html(STORY_CSS)
+    if handout:
+        st.html(HANDOUT_CSS)
+
+
+def navigation(number: int) -> None:
+    """Previous / Next buttons and the handout link, in one row the print view hides."""
+    with st.container(key="story_nav", horizontal=True, vertical_alignment="center"):
+        st.button(
+            "Previous",
+            icon=":material/arrow_back:",
+            key="story_previous",
+            on_click=go_to,
+            args=(number - 1,),
+            disabled=number <= 1,
+        )
+        st.button(
+            "Next",
+            icon=":material/arrow_forward:",
+            key="story_next",
+            on_click=go_to,
+            args=(number + 1,),
+            disabled=number >= len(CHAPTERS),
+        )
+        # The picker shows the chapter in the URL: set before the widget is drawn, every run.
+        st.session_state[JUMP_KEY] = number
+        st.segmented_control(
+            "Chapter",
+            list(range(1, len(CHAPTERS) + 1)),
+            key=JUMP_KEY,
+            on_change=jump,
+            label_visibility="collapsed",
+            help="Go to a chapter",
+        )
+        st.link_button(
+            "Printable handout",
+            f"?{CHAPTER_PARAM}={number}&{PRINT_PARAM}=1",
+            icon=":material/print:",
+            help="A print-friendly page for this chapter: open it and use the browser's Print.",
+        )
+
+
+def areas(handout: bool, widths: list[float]) -> list:
+    """Side-by-side columns on screen (text beside the map for a projector); stacked in the handout."""
+    if handout:
+        return [st.container() for _ in widths]
+    return st.columns(widths, gap="large")
+
+
+def both_koreas(when, today) -> None:
+    """The race chapter's second map: every state's relations with the two Koreas at ``when``."""
+    from atlas.queries.race import RACE_LABELS
+    from atlas.web import cache as loaders
+    from atlas.web import map_chart
+    from atlas.web import widgets as ui
+
+    try:
+        figure = loaders.race_map_figure(when, today)
+        counts = loaders.race_map_counts(when)
+    except loaders.DataError as error:
+        st.error(f"The two-Koreas map cannot be shown: **{error}**", icon=":material/error:")
+        return
+    with st.container(key="story_both_frame"):
+        map_chart.draw(figure, key="story_both_map", config=ui.MAP_CONFIG)
+    st.caption(
+        " · ".join(f"{RACE_LABELS[category]}: {number}" for category, number in counts.items())
+        + ". The Timelines page charts the race year by year."
+    )

@@ -1,0 +1,111 @@
+"""Streamlit pieces shared by the pages: error display, URL notices, sources footer."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from atlas.core import source_kinds
+from atlas.data.loading import DataError
+from atlas.queries.catalog import with_source_kind
+from atlas.web.cache import source_mix
+
+MAP_CONFIG = {
+    # Geometry is served by Streamlit's static serving (static/world_110m.json); the relative URL
+    # keeps working on sub-pages and behind a base URL path. Without it plotly.js would fetch
+    # world_110m.json from a CDN and draw a blank map offline.
+    "topojsonURL": "app/static/",
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+}
+CHART_CONFIG = {"displaylogo": False}
+
+
+def show_data_error(error: DataError) -> None:
+    """One readable message for a broken data file, then stop this page (others keep working)."""
+    st.error(
+        f"This page cannot be shown because a data file failed its checks.\n\n**{error}**\n\n"
+        "The data files in `data/` are described in `data/README.md`.",
+        icon=":material/error:",
+    )
+    st.stop()
+
+
+def csv_bytes(frame) -> bytes:
+    """A table as UTF-8 CSV for a download button (called only when the button is clicked)."""
+    return frame.to_csv(index=False).encode()
+
+
+def show_notice(notice: str | None) -> None:
+    """A short notice about ignored URL parameters (the page shows its default view)."""
+    if notice:
+        st.info(f"{notice} Showing the default view instead.", icon=":material/info:")
+
+
+def sources_footer(files: list[str]) -> None:
+    """Provenance line shown under every page that uses data, with the kinds of its sources."""
+    st.divider()
+    names = ", ".join(f"data/{f}" for f in files)
+    mix = source_mix(tuple(files))
+    st.caption(
+        f"Data: {names}. Every row carries the URL of the public source it was taken from; "
+        "dates keep the precision the source gives. See **Data & sources** for downloads, "
+        "the data dictionary, coverage, conflicts between sources and the open questions."
+        + (f"  \nSources by kind: {mix}." if mix else "")
+    )
+
+
+def source_markdown(url: str) -> str:
+    """A source as markdown: the site linked to the page, then its kind (see ``source_kinds.markdown_link``)."""
+    return source_kinds.markdown_link(url)
+
+
+SOURCE_COLUMN = st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)/.*")
+SOURCE_KIND_COLUMN = st.column_config.TextColumn("Source kind", help="Who publishes the source (atlas/core/source_kinds.py)")
+# Column settings for any table that holds sources: add the kind with data_catalog.with_source_kind.
+SOURCE_COLUMNS = {
+    "source_url": SOURCE_COLUMN,
+    "source_kind": SOURCE_KIND_COLUMN,
+    "other_source_url": st.column_config.LinkColumn("Other source", display_text=r"https?://(?:www\.)?([^/]+)/.*"),
+}
+
+
+# How the profile heads a state in no_relations.csv, by what its source supports (schemas.NO_RELATION_CLAIMS).
+NO_RELATIONS_HEADLINE = {
+    "never_had": "**Never had diplomatic relations with the DPRK.**",
+    "none_at_source_date": (
+        "**No diplomatic relations with the DPRK on record.** Its source lists it among states without "
+        "relations when it was written; that does not rule out ties in earlier decades."
+    ),
+}
+
+
+def country_profile(index, iso3: str) -> None:
+    """A state's full dated record: status, date conflicts, events, missions — each with its source."""
+    from atlas.queries.relations import country_history, country_missions, date_conflicts
+
+    record = index.relations_by_state.get(iso3)
+    never = index.never.get(iso3)
+    if record:
+        established = record["established"] or "on a date no source we read gives"
+        st.markdown(f"Relations with the DPRK established **{established}** · status today: **{record['status']}**")
+        if record["notes"]:
+            st.caption(record["notes"])
+    elif never:
+        st.markdown(NO_RELATIONS_HEADLINE[never["claim"]])
+        st.caption(never["notes"])
+        st.markdown(f"Source: {source_markdown(never['source_url'])}")
+    for date, source in date_conflicts(index, iso3):
+        st.warning(
+            f"Sources disagree: another source gives **{date}** for the establishment ({source_markdown(source)}).",
+            icon=":material/balance:",
+        )
+    history = country_history(index, iso3)
+    if history.empty:
+        if not never:
+            st.info("No relations with the DPRK on record in the atlas's sources.")
+    else:
+        st.dataframe(with_source_kind(history), hide_index=True, width="stretch", column_config=SOURCE_COLUMNS)
+    missions = country_missions(index, iso3)
+    if not missions.empty:
+        st.markdown("**Missions**")
+        st.dataframe(with_source_kind(missions), hide_index=True, width="stretch", column_config=SOURCE_COLUMNS)

@@ -1,0 +1,59 @@
+"""AppTest helpers shared by the page tests: open a page with a query string, read its figures."""
+
+from __future__ import annotations
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from atlas.core.pages import SCRIPTS
+from tests.support.data import ROOT
+
+PAGES = list(SCRIPTS)  # every page of the navigation
+
+
+def app(params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    return at
+
+
+def open_page(page: str, params: dict | None = None) -> AppTest:
+    at = app(params)
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def map_charts(at: AppTest) -> dict[str, dict]:
+    """Figures the map pages draw through ``atlas.web.map_chart`` (plotly.js's geo bundle), by key."""
+    return {
+        chart.proto.id.rsplit("-", 1)[-1]: json.loads(json.loads(chart.proto.json)["figure"])
+        for chart in at.get("bidi_component")
+    }
+
+
+def figures(at: AppTest) -> list[dict]:
+    """Every plotly figure on the page: Streamlit's plotly charts, then the geo-bundle maps."""
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")] + list(map_charts(at).values())
+
+
+def map_status_by_code(figure: dict) -> dict[str, str]:
+    """ISO-3 code -> the status text its hover shows, for shapes and small-state markers."""
+    return {
+        row[-1]: row[1]
+        for trace in figure["data"]
+        if trace["type"] in ("choropleth", "scattergeo")
+        for row in trace.get("customdata", [])
+    }
+
+
+def timeline_charts(at: AppTest) -> list:
+    """The events chart only (the page also draws the race-with-Seoul chart below it)."""
+    return [chart for chart in at.get("plotly_chart") if chart.proto.id.endswith("-timeline_chart")]
+
+
+def event_points(at: AppTest) -> set[str]:
+    (figure,) = [json.loads(chart.proto.spec) for chart in timeline_charts(at)]
+    return {row[3] for trace in figure["data"] if trace.get("mode") == "markers" for row in trace["customdata"]}

@@ -1,0 +1,152 @@
+"""Coverage of the relations data: precision counts, published checkpoints, every UN member placed.
+
+Unit tests run on the synthetic world of tests/helpers.py; the shipped-data tests check the real
+files against the published totals in data/checkpoints.csv and keep data/README.md's generated
+coverage section in step with the data.
+"""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from atlas.core.regions import un_members
+from atlas.data.loading import DATA_DIR, load_relations_data
+from atlas.queries.coverage import (
+    MAX_CHECKPOINT_GAP,
+    checkpoint_table,
+    coverage_markdown,
+    current_section,
+    precision,
+    precision_counts,
+    read_checkpoints,
+    replace_section,
+)
+from atlas.queries.relations import RelationsIndex
+from tests.support.data import SRC, synthetic_data, write_csv
+
+D = dt.date
+TODAY = D(2026, 11, 29)
+HEADER = ["side", "date", "count", "source_url", "notes"]
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    folder = synthetic_data(tmp_path_factory.mktemp("data"))
+    return folder, RelationsIndex(load_relations_data(folder), today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [("1948-10-12", "day"), ("1949-11", "month"), ("1973", "year"), ("", "not documented")],
+)
+def test_precision(date, expected):
+    assert precision(date) == expected
+
+
+def test_precision_counts_cover_every_row(world):
+    _, index = world
+    counts = precision_counts(index.data.relations)
+    # Synthetic world: 5 dated to the day, East Germany to the month, Malaysia to the year,
+    # Niger and Samoa undated.
+    assert counts == {"day": 5, "month": 1, "year": 1, "not documented": 2}
+    assert sum(counts.values()) == len(index.data.relations)
+
+
+def test_checkpoint_table_compares_at_the_end_of_a_partial_date(world, tmp_path):
+    _, index = world
+    write_csv(
+        tmp_path / "checkpoints.csv",
+        [
+            dict(side="dprk", date="1975", count="3", source_url=SRC),  # USSR, East Germany, Malaysia
+            dict(side="dprk", date="1973-01-01", count="4", source_url=SRC),  # ours 3: one short
+            dict(side="rok", date="1975", count="90", source_url=SRC),  # the other Korea: ignored
+        ],
+        HEADER,
+    )
+    table = checkpoint_table(index, read_checkpoints(tmp_path))
+    assert list(table["date"]) == ["1973-01-01", "1975"]
+    assert list(table["ours"]) == [3, 3]
+    assert list(table["diff"]) == [-1, 0]
+
+
+def test_undated_relations_count_in_no_past_checkpoint(world, tmp_path):
+    _, index = world
+    write_csv(tmp_path / "checkpoints.csv", [dict(side="dprk", date="2025-12-31", count="4", source_url=SRC)], HEADER)
+    # Germany, Russia, Australia at the end of 2025 (Ukraine and Malaysia severed); Niger's
+    # undated relation is not counted before today.
+    assert checkpoint_table(index, read_checkpoints(tmp_path))["ours"].tolist() == [3]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (dict(side="both", date="1975", count="3"), r"line 2: side must be"),
+        (dict(side="dprk", date="1975-13", count="3"), r"line 2: date must be an ISO date"),
+        (dict(side="dprk", date="1975", count="about 90"), r"line 2: count must be a whole number"),
+        (dict(side="dprk", date="1975", count="3", source_url="somewhere"), r"line 2: source_url must be"),
+    ],
+)
+def test_malformed_checkpoints_are_rejected(tmp_path, row, message):
+    write_csv(tmp_path / "checkpoints.csv", [{"source_url": SRC, **row}], HEADER)
+    with pytest.raises(ValueError, match=message):
+        read_checkpoints(tmp_path)
+
+
+def test_missing_checkpoints_file_is_empty(tmp_path):
+    assert read_checkpoints(tmp_path).empty
+
+
+def test_generated_section_replaces_only_its_markers(world):
+    _, index = world
+    section = coverage_markdown(index, pd.DataFrame(columns=HEADER))
+    readme = "intro\n" + section.replace("**", "~~") + "\noutro\n"
+    rewritten = replace_section(readme, section)
+    assert rewritten.startswith("intro\n") and rewritten.endswith("\noutro\n")
+    assert current_section(rewritten) == section
+    assert "| not documented | 2 |" in section
+    with pytest.raises(ValueError, match="no coverage markers"):
+        replace_section("no markers here", section)
+
+
+# --- the shipped data ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return RelationsIndex(load_relations_data())
+
+
+def test_readme_coverage_section_is_generated_from_the_data(shipped):
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    expected = coverage_markdown(shipped, read_checkpoints(DATA_DIR))
+    assert current_section(readme) == expected, "run: python tools/coverage.py --write"
+
+
+def test_eritrea_keeps_its_own_record(shipped):
+    """Before independence Eritrea's land shows Ethiopia's relations, with Ethiopia's date labelled
+    as Ethiopia's; from 1993 only Eritrea's own record counts."""
+    from atlas.core.dates import format_partial
+    from atlas.queries.relations import relations_at
+
+    in_1980 = relations_at(shipped, D(1980, 12, 31)).set_index("iso3").loc["ERI"]
+    ethiopia = format_partial(shipped.data.relations.set_index("iso3").loc["ETH", "established"])
+    assert in_1980["category"] == "via_predecessor" and in_1980["established"] == f"{ethiopia} (Ethiopia)"
+    in_2000 = relations_at(shipped, D(2000, 12, 31)).set_index("iso3").loc["ERI"]
+    assert in_2000["category"] == "relations" and in_2000["established"] == "1993"
+    assert shipped.data.relations.set_index("iso3").loc["ERI", "established"] == "1993"
+
+
+def test_every_un_member_is_placed(shipped):
+    placed = set(shipped.data.relations["iso3"]) | set(shipped.data.no_relations["iso3"])
+    missing = sorted(un_members() - placed - {"PRK"})
+    assert not missing, f"UN members in neither relations.csv nor no_relations.csv: {missing}"
+
+
+def test_published_checkpoints_are_matched(shipped):
+    table = checkpoint_table(shipped, read_checkpoints(DATA_DIR))
+    assert not table.empty, "data/checkpoints.csv has no side=dprk rows"
+    short = table[table["diff"].abs() > MAX_CHECKPOINT_GAP]
+    assert short.empty, f"checkpoints off by more than {MAX_CHECKPOINT_GAP}:\n" + short[
+        ["date", "published", "ours", "diff"]
+    ].to_string(index=False)
