@@ -21,6 +21,6 @@ fi
 .venv/bin/ruff format --check .
 if [ "${1:-}" = "--fast" ]; then
   shift
-  exec .venv/bin/python -m pytest tests/unit tests/pages "$@"
+  exec .venv/bin/python -m pytest -n 2 tests/unit tests/pages "$@"
 fi
 exec .venv/bin/python -m pytest "$@"

@@ -13,6 +13,7 @@ import streamlit as st
 from atlas.core import params
 from atlas.core.countries import country_name
 from atlas.data.loading import DataError
+from atlas.data.registry import RELATIONS_FILES
 from atlas.queries.country import DPRK, CountryRecord, choice_label, record_csv
 from atlas.web import cache as loaders
 from atlas.web import map_chart
@@ -178,7 +179,7 @@ if code is None:
         "predecessor state's record where one applies), conflicting sources, missions, events and gifts."
     )
     picker(None)
-    ui.sources_footer(["relations.csv", "relation_events.csv", "successions.csv", "missions.csv", "events.csv", "gifts.csv"])
+    ui.sources_footer([*RELATIONS_FILES, "events", "gifts"])
     st.stop()
 
 try:
@@ -199,4 +200,4 @@ for section in SECTIONS:
     with st.container(key=f"section_{section.__name__}"):  # a handle for tests and styling
         section(record)
 
-ui.sources_footer(["relations.csv", "relation_events.csv", "successions.csv", "missions.csv", "events.csv", "gifts.csv"])
+ui.sources_footer([*RELATIONS_FILES, "events", "gifts"])

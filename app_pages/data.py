@@ -7,7 +7,7 @@ import streamlit as st
 
 from atlas.core import params
 from atlas.data.loading import DataError, data_dir
-from atlas.data.schemas import TABLES
+from atlas.data.registry import DATASETS
 from atlas.queries import catalog as data_catalog
 from atlas.web import cache as loaders
 from atlas.web import urls as url_state
@@ -25,7 +25,7 @@ ui.show_notice(
     url_state.seed_once(
         "data",
         {
-            "dataset": partial(params.read_choice, name="dataset", choices=TABLES),
+            "dataset": partial(params.read_choice, name="dataset", choices=DATASETS),
             "q": lambda raw: (params.read_text(raw), None),
         },
         DEFAULTS,
@@ -35,10 +35,10 @@ overview = loaders.data_overview()
 
 st.subheader("Browse a dataset")
 left, right = st.columns([2, 3])
-dataset = left.selectbox("Dataset", list(TABLES), key="dataset", format_func=lambda name: f"data/{TABLES[name].filename}")
+dataset = left.selectbox("Dataset", list(DATASETS), key="dataset", format_func=lambda name: f"data/{DATASETS[name].filename}")
 text = right.text_input("Search this dataset", key="q", placeholder="e.g. Sweden, 1973, kkfonline")
 url_state.write({"dataset": dataset, "q": text}, DEFAULTS)
-filename = TABLES[dataset].filename
+filename = DATASETS[dataset].filename
 try:
     frame = loaders.browsable(dataset)
     citation = loaders.citation(dataset)
@@ -103,7 +103,7 @@ st.markdown(f"**Other disagreements noted in the files** — {len(overview.noted
 st.dataframe(overview.noted_disagreements, hide_index=True, width="stretch", column_config=ui.SOURCE_COLUMNS)
 
 st.subheader("All files")
-for name, spec in TABLES.items():
+for name, spec in DATASETS.items():
     with st.container(border=True):
         left, right = st.columns([4, 1], vertical_alignment="center")
         if name in overview.errors:
@@ -127,4 +127,4 @@ with st.expander("Data dictionary (data/README.md)", expanded=False):
     readme = loaders.data_text("README.md")
     st.markdown(data_catalog.nested_markdown(readme) if readme else "The data dictionary is missing.")
 
-ui.sources_footer([spec.filename for spec in TABLES.values()])
+ui.sources_footer(DATASETS)

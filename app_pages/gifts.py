@@ -8,7 +8,8 @@ import streamlit as st
 from atlas.core import params, source_kinds
 from atlas.core.countries import country_name
 from atlas.data.loading import DataError
-from atlas.data.schemas import GIFT_CATEGORIES, TABLES
+from atlas.data.registry import DATASETS
+from atlas.data.schemas import GIFT_CATEGORIES
 from atlas.queries import gifts as gift_logic
 from atlas.queries.timeline import PERIODS
 from atlas.web import cache as loaders
@@ -108,7 +109,7 @@ if shown.empty:
     st.info(
         "No gifts match these filters. Try a wider period, another country, or clear the search.", icon=":material/search_off:"
     )
-    ui.sources_footer(["gifts.csv"])
+    ui.sources_footer(["gifts"])
     st.stop()
 
 metrics = st.columns(4)
@@ -147,7 +148,7 @@ if rows and rows[0] < len(shown):
     url_state.write({"gift": st.session_state["gift"]}, DEFAULTS)
 st.download_button(
     "Download these gifts (CSV)",
-    partial(ui.csv_bytes, shown[list(TABLES["gifts"].schema.columns)]),  # built on click
+    partial(ui.csv_bytes, shown[list(DATASETS["gifts"].schema.columns)]),  # built on click
     file_name="dprk-gifts.csv",
     mime="text/csv",
     on_click="ignore",
@@ -182,4 +183,4 @@ with summary:
     st.dataframe(view.before_after, hide_index=True, width="stretch")
     st.dataframe(view.categories, hide_index=True, width="stretch")
 
-ui.sources_footer(["gifts.csv"])
+ui.sources_footer(["gifts"])

@@ -94,4 +94,4 @@ with st.expander("For teachers: a path through the story", expanded=False):
         st.markdown(f"{number}. {text}")
         st.page_link("app_pages/map.py", label=f"Open the map at {year}", icon=":material/public:", query_params={"year": year})
 
-ui.sources_footer(["relations.csv", "relation_events.csv", "missions.csv", "no_relations.csv"])
+ui.sources_footer(["relations", "relation_events", "missions", "no_relations"])

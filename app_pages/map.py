@@ -7,6 +7,7 @@ import streamlit as st
 
 from atlas.core import params
 from atlas.data.loading import DataError
+from atlas.data.registry import RELATIONS_FILES
 from atlas.queries.relations import count_with_relations
 from atlas.web import cache as loaders
 from atlas.web import changes_view as map_changes
@@ -121,4 +122,4 @@ def atlas() -> None:
 
 atlas()
 
-ui.sources_footer(["relations.csv", "relation_events.csv", "successions.csv", "missions.csv", "no_relations.csv"])
+ui.sources_footer(RELATIONS_FILES)

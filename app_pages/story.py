@@ -65,4 +65,4 @@ if gift:
         st.subheader("A gift from the period")
         st.markdown(f"{gift_line(gift)}. Source: {ui.source_markdown(gift['source_url'])}")
 
-ui.sources_footer(["events.csv", "gifts.csv", "relations.csv", "relation_events.csv", "successions.csv"])
+ui.sources_footer(["events", "gifts", "relations", "relation_events", "successions"])

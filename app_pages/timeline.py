@@ -162,4 +162,4 @@ with st.expander("All filtered events as a table (sortable, with source links)")
 
 show_race_chart(today)
 
-ui.sources_footer(["events.csv", "relation_events.csv", "relations.csv"])
+ui.sources_footer(["events", "relation_events", "relations"])

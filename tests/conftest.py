@@ -9,18 +9,16 @@ from tests.support.server import CHROMIUM_ARGS, ROOT, OffsiteCounter, chromium_p
 
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch):
-    """A writable copy of data/ that the app reads instead (``ATLAS_DATA_DIR``), caches emptied around it."""
-    import streamlit as st
+    """A writable copy of data/ that the app reads instead (``ATLAS_DATA_DIR``).
 
+    No cache is emptied: the app's caches are keyed on the files' content, so a damaged or edited
+    copy is read afresh and an untouched one reuses what the shipped files already computed.
+    """
     from tests.support.data import copy_shipped_data
 
     folder = copy_shipped_data(tmp_path / "data")
     monkeypatch.setenv("ATLAS_DATA_DIR", str(folder))
-    st.cache_data.clear()
-    st.cache_resource.clear()
     yield folder
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 @pytest.fixture(scope="session")

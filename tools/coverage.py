@@ -12,13 +12,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from atlas.data.loading import data_dir, load_relations_data
+from atlas.data.loading import data_dir, load_relations_data, read_table
 from atlas.queries.coverage import (
     checkpoint_table,
     coverage_markdown,
     current_section,
     precision_counts,
-    read_checkpoints,
     replace_section,
 )
 from atlas.queries.relations import RelationsIndex
@@ -33,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
 
     folder = data_dir()
     index = RelationsIndex(load_relations_data(folder))
-    checkpoints = read_checkpoints(folder)
+    checkpoints = read_table("checkpoints", folder)
     section = coverage_markdown(index, checkpoints)
     readme_path = folder / "README.md"
     readme = readme_path.read_text(encoding="utf-8")

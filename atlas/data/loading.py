@@ -18,7 +18,7 @@ import pandera.errors
 from atlas.core.countries import is_historic
 from atlas.core.dates import date_end, date_start
 from atlas.core.paths import DATA_DIR
-from atlas.data.schemas import TABLES, TableSpec
+from atlas.data.registry import DATASETS, Dataset
 
 
 def data_dir() -> Path:
@@ -73,8 +73,8 @@ def _check_predecessors(successions: pd.DataFrame, known: set[str], filename: st
 
 
 def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
-    """Read and schema-check one file of ``schemas.TABLES``; raise ``DataError`` on any problem."""
-    spec: TableSpec = TABLES[name]
+    """Read and schema-check one dataset of the registry; raise ``DataError`` on any problem."""
+    spec: Dataset = DATASETS[name]
     path = Path(folder or data_dir()) / spec.filename
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
@@ -92,7 +92,7 @@ def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
         raise _first_failure(spec, frame, exc) from None
 
 
-def _first_failure(spec: TableSpec, frame: pd.DataFrame, exc: pandera.errors.SchemaErrors) -> DataError:
+def _first_failure(spec: Dataset, frame: pd.DataFrame, exc: pandera.errors.SchemaErrors) -> DataError:
     cases = exc.failure_cases
     column_cases = cases[cases["index"].notna()] if "index" in cases else cases.iloc[0:0]
     if len(column_cases):
@@ -119,7 +119,7 @@ def _first_failure(spec: TableSpec, frame: pd.DataFrame, exc: pandera.errors.Sch
     return DataError(spec.filename, f"{check}: {first['failure_case']}", column=column)
 
 
-def _check_text(spec: TableSpec, column: str | None, check: object) -> str:
+def _check_text(spec: Dataset, column: str | None, check: object) -> str:
     """The error text a schema gives for one of its checks (pandera reports the check's name)."""
     if column and column in spec.schema.columns:
         for candidate in spec.schema.columns[column].checks:
@@ -311,8 +311,8 @@ def load_rok_relations_data(folder: Path | None = None) -> RelationsData:
         relations=relations,
         events=events,
         successions=pd.concat([shared, extra], ignore_index=True),
-        missions=pd.DataFrame(columns=list(TABLES["missions"].schema.columns), dtype=str),
-        no_relations=pd.DataFrame(columns=list(TABLES["no_relations"].schema.columns), dtype=str),
+        missions=pd.DataFrame(columns=list(DATASETS["missions"].schema.columns), dtype=str),
+        no_relations=pd.DataFrame(columns=list(DATASETS["no_relations"].schema.columns), dtype=str),
     )
     try:
         check_relations_integrity(data)

@@ -2,14 +2,14 @@
 
 Each schema checks types, allowed values, ISO codes that pycountry knows (current or
 historic), partial ISO dates inside the file's date range, and a well-formed ``source_url`` on
-every row. Cross-file rules (referential integrity, event order) live in ``datasets``.
+every row. Cross-file rules (referential integrity, event order) live in ``atlas.data.loading``; which
+file each schema checks is declared in ``atlas.data.registry``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 import pandera.pandas as pa
 
@@ -222,25 +222,6 @@ GIFTS = pa.DataFrameSchema(
 )
 
 
-@dataclass(frozen=True)
-class TableSpec:
-    """A CSV file of the atlas and the schema it must satisfy."""
-
-    filename: str
-    schema: pa.DataFrameSchema
-    key: str  # column that names a row in error messages
-
-
-TABLES = {
-    "relations": TableSpec("relations.csv", RELATIONS, "iso3"),
-    "relation_events": TableSpec("relation_events.csv", RELATION_EVENTS_SCHEMA, "iso3"),
-    "successions": TableSpec("successions.csv", SUCCESSIONS, "successor_iso3"),
-    "missions": TableSpec("missions.csv", MISSIONS, "iso3"),
-    "no_relations": TableSpec("no_relations.csv", NO_RELATIONS, "iso3"),
-    "events": TableSpec("events.csv", EVENTS, "event_id"),
-    "gifts": TableSpec("gifts.csv", GIFTS, "gift_id"),
-}
-
 CENTROIDS = pa.DataFrameSchema(
     {
         "iso3": _text(checks=[KNOWN_CODE], unique=True),
@@ -251,7 +232,6 @@ CENTROIDS = pa.DataFrameSchema(
     strict=True,
     name="centroids",
 )
-TABLES["centroids"] = TableSpec("centroids.csv", CENTROIDS, "iso3")
 
 # The Republic of Korea's relations (issue 13): the same columns and rules as the DPRK files, so
 # that one ``RelationsIndex`` answers for either Korea. Only relationship events are recorded.
@@ -292,7 +272,3 @@ CHECKPOINTS = pa.DataFrameSchema(
     ordered=False,
     name="checkpoints",
 )
-TABLES["rok_relations"] = TableSpec("rok_relations.csv", ROK_RELATIONS, "iso3")
-TABLES["rok_relation_events"] = TableSpec("rok_relation_events.csv", ROK_RELATION_EVENTS, "iso3")
-TABLES["rok_successions"] = TableSpec("rok_successions.csv", ROK_SUCCESSIONS, "successor_iso3")
-TABLES["checkpoints"] = TableSpec("checkpoints.csv", CHECKPOINTS, "date")

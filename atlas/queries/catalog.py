@@ -19,6 +19,7 @@ import pandas as pd
 
 from atlas.core import source_kinds
 from atlas.core.dates import PARTIAL_DATE, date_start
+from atlas.data.registry import DATASETS
 
 # Columns holding a partial ISO date, in whichever dataset has them.
 DATE_COLUMNS = ("established", "date", "end_date", "opened", "closed")
@@ -30,21 +31,11 @@ DISAGREEMENT = re.compile(rf"\b(?:{_DISAGREE_WORDS})\b", re.I)
 CLAIMED_OTHERWISE = re.compile(rf"\b(?:{_DISAGREE_WORDS}|claims?)\b", re.I)
 NEVER, AT_SOURCE_DATE = "never_had", "none_at_source_date"
 
-DESCRIPTIONS = {
-    "relations": "One row per state (or the EU) that has or ever had relations with the DPRK.",
-    "relation_events": "Dated history: established, suspended, severed, restored; embassy openings and closings.",
-    "successions": "How dissolved states (USSR, East Germany…) map onto today's states.",
-    "missions": "Embassies and other missions, both directions.",
-    "events": "Timeline events 1945 to today.",
-    "gifts": "Documented diplomatic gifts to and from North Korean leaders.",
-    "centroids": "Marker positions for states too small for the map geometry.",
-}
-
 
 def describe_dataset(name: str, frame: pd.DataFrame | None) -> str:
     """One sentence on what a dataset holds; ``no_relations`` says how many rows make each claim."""
     if name != "no_relations":
-        return DESCRIPTIONS.get(name, "")
+        return DATASETS[name].description if name in DATASETS else ""
     counts = no_relations_counts(frame) if frame is not None else {NEVER: 0, AT_SOURCE_DATE: 0}
     return (
         f"States documented without relations with the DPRK: {counts[NEVER]} that never had any "
@@ -176,7 +167,9 @@ def noted_disagreements(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def nested_markdown(text: str, levels: int = 2) -> str:
-    """Markdown with every ATX heading moved ``levels`` down, to sit inside a page section."""
+    """Markdown with every ATX heading moved ``levels`` down, to sit inside a page section, and
+    without HTML comments (the generated sections' markers)."""
+    text = re.sub(r"<!--.*?-->\n?", "", text, flags=re.S)
     return re.sub(r"^(#{1,6})(?=\s)", lambda m: "#" * min(6, len(m.group(1)) + levels), text, flags=re.M)
 
 

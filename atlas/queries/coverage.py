@@ -17,17 +17,13 @@ of that period, as the map does for a year.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from pathlib import Path
 
 import pandas as pd
 
 from atlas.core.countries import is_historic
-from atlas.core.dates import PRECISION_NAMES, date_end, is_partial_date
+from atlas.core.dates import PRECISION_NAMES, date_end
 from atlas.queries.relations import RelationsIndex
 
-CHECKPOINT_COLUMNS = ["side", "date", "count", "source_url", "notes"]
-CHECKPOINTS_FILE = "checkpoints.csv"
 # Parties left out when comparing with published counts of states (see the module docstring).
 NOT_COUNTED_AS_STATES = frozenset({"EUU"})
 PRECISION_ORDER = ("day", "month", "year", "not documented")
@@ -56,34 +52,6 @@ def party_counts(relations: pd.DataFrame) -> dict[str, int]:
     dissolved = sum(1 for c in codes if is_historic(c))
     others = sum(1 for c in codes if c == "EUU")
     return {"all": len(codes), "states": len(codes) - dissolved - others, "dissolved": dissolved, "other": others}
-
-
-def read_checkpoints(folder: Path) -> pd.DataFrame:
-    """``checkpoints.csv`` as text columns plus an integer ``count``; an absent file is empty.
-
-    Raises ``ValueError`` naming the line for a malformed row (the file is research data, read by
-    the tools and tests, not by the app).
-    """
-    path = Path(folder) / CHECKPOINTS_FILE
-    if not path.exists():
-        return pd.DataFrame(columns=CHECKPOINT_COLUMNS)
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    missing = [c for c in CHECKPOINT_COLUMNS if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{CHECKPOINTS_FILE}: missing column(s) {', '.join(missing)}")
-    frame = frame.apply(lambda col: col.str.strip())
-    for index, row in frame.iterrows():
-        line = int(index) + 2
-        if row["side"] not in ("dprk", "rok"):
-            raise ValueError(f"{CHECKPOINTS_FILE}, line {line}: side must be 'dprk' or 'rok' (found {row['side']!r})")
-        if not is_partial_date(row["date"]):
-            raise ValueError(f"{CHECKPOINTS_FILE}, line {line}: date must be an ISO date (found {row['date']!r})")
-        if not re.fullmatch(r"\d+", row["count"]):
-            raise ValueError(f"{CHECKPOINTS_FILE}, line {line}: count must be a whole number (found {row['count']!r})")
-        if not re.match(r"^https?://\S+$", row["source_url"]):
-            raise ValueError(f"{CHECKPOINTS_FILE}, line {line}: source_url must be a full http(s) URL")
-    frame["count"] = frame["count"].astype(int)
-    return frame
 
 
 def states_with_relations(index: RelationsIndex, when: dt.date) -> int:

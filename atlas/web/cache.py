@@ -1,4 +1,4 @@
-"""Streamlit-side loading: each dataset is read and validated once, then cached.
+"""Streamlit-side loading: each dataset is read and validated once per version of its file, then cached.
 
 ``st.cache_data`` keeps the validated DataFrames (every caller gets its own copy);
 ``st.cache_resource`` keeps the ``RelationsIndex`` built from them, which is read-only and
@@ -9,8 +9,12 @@ message (``ui.show_data_error``); other pages keep working.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import json
 import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -19,10 +23,10 @@ from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ct
 
 from atlas.core import regions, source_kinds
 from atlas.core.dates import format_partial
-from atlas.core.paths import STATIC_DIR
+from atlas.core.paths import PROJECT_ROOT, STATIC_DIR
 from atlas.data import loading as datasets
 from atlas.data.loading import DataError, RelationsData
-from atlas.data.schemas import TABLES
+from atlas.data.registry import DATASETS, RELATIONS_FILES
 from atlas.figures import country as country_figures
 from atlas.figures import maps as figures
 from atlas.figures import palettes
@@ -35,31 +39,110 @@ from atlas.queries.relations import RelationsIndex, party_dots, relations_at, re
 FIRST_YEAR = 1948
 
 
-@st.cache_data(show_spinner=False)
-def relations_data() -> RelationsData:
-    """The five relations files, schema- and cross-checked."""
+# --- Caches follow the files -------------------------------------------------------------------
+# Every cached value is keyed on the content of the data files it comes from, so a file replaced
+# under a running server is read on the next visit, an error never outlives the file that caused
+# it, and two tables read at different times cannot mix versions. A file's content digest is
+# computed once per (path, size, modification time): a visit costs one stat per file.
+
+_digests: dict[tuple[str, int, int], str] = {}
+
+
+def file_digest(path: Path) -> str:
+    """A short digest of a file's bytes ('missing' when there is no file)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return "missing"
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _digests:
+        try:
+            _digests[key] = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        except OSError:
+            return "missing"
+    return _digests[key]
+
+
+def dataset_versions(names: Iterable[str]) -> tuple[str, ...]:
+    """The digests of some datasets' files, in the data folder the app reads now."""
+    folder = datasets.data_dir()
+    return tuple(file_digest(folder / DATASETS[name].filename) for name in names)
+
+
+def data_version() -> tuple[str, ...]:
+    """The digests of every dataset: the key of every value derived from more than one file."""
+    return dataset_versions(DATASETS)
+
+
+def follows_data(cache: Callable) -> Callable:
+    """``@follows_data(st.cache_data(...))``: like ``cache``, keyed on ``data_version()`` as well.
+
+    The cached function keeps its own module and name (Streamlit keys caches on them), so each
+    function still has a cache of its own; callers call it as before.
+    """
+
+    def decorate(func: Callable) -> Callable:
+        def keyed(version: tuple[str, ...], *args, **kwargs):
+            return func(*args, **kwargs)
+
+        keyed.__module__, keyed.__name__, keyed.__qualname__ = func.__module__, func.__name__, func.__qualname__
+        keyed.__doc__ = func.__doc__
+        cached = cache(keyed)
+
+        @functools.wraps(func)
+        def call(*args, **kwargs):
+            return cached(data_version(), *args, **kwargs)
+
+        call.clear = cached.clear
+        return call
+
+    return decorate
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _relations_data(version: tuple[str, ...]) -> RelationsData:
     return datasets.load_relations_data()
 
 
-@st.cache_resource(show_spinner=False)
+def relations_data() -> RelationsData:
+    """The five relations files, schema- and cross-checked (raises ``DataError``)."""
+    return _relations_data(dataset_versions(RELATIONS_FILES))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _relations_index(version: tuple[str, ...]) -> RelationsIndex:
+    return RelationsIndex(_relations_data(version))
+
+
 def relations_index() -> RelationsIndex:
     """Shared, read-only index over ``relations_data`` (raises ``DataError``)."""
-    return RelationsIndex(relations_data())
+    return _relations_index(dataset_versions(RELATIONS_FILES))
 
 
-@st.cache_resource(show_spinner=False)
-def rok_relations_index() -> RelationsIndex:
-    """The Republic of Korea's relations, validated once and shared read-only (raises ``DataError``)."""
+_ROK_FILES = ("rok_relations", "rok_relation_events", "rok_successions", "successions")
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _rok_relations_index(version: tuple[str, ...]) -> RelationsIndex:
     return RelationsIndex(datasets.load_rok_relations_data())
 
 
-@st.cache_data(show_spinner=False)
-def table(name: str) -> pd.DataFrame:
-    """Any single validated table of ``schemas.TABLES`` (events, gifts, centroids…)."""
+def rok_relations_index() -> RelationsIndex:
+    """The Republic of Korea's relations, validated once per version and shared read-only (raises ``DataError``)."""
+    return _rok_relations_index(dataset_versions(_ROK_FILES))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _table(name: str, version: tuple[str, ...]) -> pd.DataFrame:
     return datasets.read_table(name)
 
 
-@st.cache_resource(show_spinner=False)
+def table(name: str) -> pd.DataFrame:
+    """Any single validated dataset of the registry (events, gifts, centroids…); raises ``DataError``."""
+    return _table(name, dataset_versions((name,)))
+
+
+@follows_data(st.cache_resource(show_spinner=False))
 def prepared_gifts() -> pd.DataFrame:
     """Gifts with the columns the Gifts page filters on (direction, leader, year, source kind).
 
@@ -74,7 +157,7 @@ def prepared_gifts() -> pd.DataFrame:
 GiftFilters = tuple[str, str | None, str | None, str | None, tuple[str, ...], str | None, tuple[str, ...]]
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@follows_data(st.cache_resource(show_spinner=False, max_entries=256))
 def gift_view(filters: GiftFilters, today: dt.date):
     """The Gifts page's tables and figures for one filter set, built once for every visitor."""
     from atlas.figures import gifts as gift_figures
@@ -85,19 +168,23 @@ def gift_view(filters: GiftFilters, today: dt.date):
     )
 
 
-@st.cache_data(show_spinner=False)
-def gifts() -> pd.DataFrame:
-    """Gifts, validated with their links to events."""
+@st.cache_data(show_spinner=False, max_entries=16)
+def _gifts(version: tuple[str, ...]) -> pd.DataFrame:
     return datasets.load_gifts()
 
 
-@st.cache_data(show_spinner=False)
+def gifts() -> pd.DataFrame:
+    """Gifts, validated with their links to events (raises ``DataError``)."""
+    return _gifts(dataset_versions(("gifts", "events")))
+
+
+@follows_data(st.cache_data(show_spinner=False))
 def map_status(when: dt.date) -> pd.DataFrame:
     """``relations_at`` for one date, computed once per date for all visitors."""
     return relations_at(relations_index(), when)
 
 
-@st.cache_data(show_spinner=False)
+@follows_data(st.cache_data(show_spinner=False))
 def headline_figures(today: dt.date):
     """The Home page's figures, computed once per day for every visitor."""
     from atlas.queries.headlines import headlines
@@ -105,13 +192,13 @@ def headline_figures(today: dt.date):
     return headlines(relations_index(), per_year(today), today)
 
 
-@st.cache_data(show_spinner=False)
+@follows_data(st.cache_data(show_spinner=False))
 def per_year(today: dt.date) -> pd.DataFrame:
     """Relations established per year and parties with relations at each year's end."""
     return relations_per_year(relations_index(), FIRST_YEAR, today.year, today)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@follows_data(st.cache_resource(show_spinner=False, max_entries=4))
 def race_chart(today: dt.date) -> tuple[go.Figure, list[dict]]:
     """The race-with-Seoul figure and the moments it marks, built once per day for every visitor."""
     from atlas.figures.race import race_figure
@@ -122,7 +209,7 @@ def race_chart(today: dt.date) -> tuple[go.Figure, list[dict]]:
     return race_figure(race_per_year(today), moments, nordpolitik_span(events)), moments
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@follows_data(st.cache_data(show_spinner=False, max_entries=200))
 def race_status(when: dt.date) -> pd.DataFrame:
     """Every mapped state's standing with both Koreas at ``when`` (the dual map's table)."""
     from atlas.queries.race import race_status_at
@@ -130,7 +217,7 @@ def race_status(when: dt.date) -> pd.DataFrame:
     return race_status_at(relations_index(), rok_relations_index(), when)
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@follows_data(st.cache_data(show_spinner=False, max_entries=200))
 def race_map_counts(when: dt.date) -> dict[str, int]:
     """How many mapped states are in each category of the dual map at ``when``."""
     from atlas.queries.race import RACE_ORDER
@@ -139,7 +226,7 @@ def race_map_counts(when: dt.date) -> dict[str, int]:
     return {category: int(counts.get(category, 0)) for category in RACE_ORDER if category != "korea"}
 
 
-@st.cache_resource(show_spinner=False, max_entries=400)
+@follows_data(st.cache_resource(show_spinner=False, max_entries=400))
 def race_map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> go.Figure:
     """The dual-Korea map for one date, through the shared category map builder."""
     from atlas.figures.race import RACE_SPEC
@@ -155,7 +242,7 @@ def race_map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> 
     )
 
 
-@st.cache_data(show_spinner=False)
+@follows_data(st.cache_data(show_spinner=False))
 def race_per_year(today: dt.date) -> pd.DataFrame:
     """Partners of each Korea, of both, and the share of both, at each year's end."""
     from atlas.queries.race import race_per_year as compute
@@ -163,7 +250,7 @@ def race_per_year(today: dt.date) -> pd.DataFrame:
     return compute(relations_index(), rok_relations_index(), FIRST_YEAR, today.year, today)
 
 
-@st.cache_data(show_spinner=False)
+@follows_data(st.cache_data(show_spinner=False))
 def map_dots() -> pd.DataFrame:
     """Where the map draws small states as dots (parties only, no dependent territories)."""
     return party_dots(table("centroids"), relations_index())
@@ -171,7 +258,7 @@ def map_dots() -> pd.DataFrame:
 
 # Figures are cached as shared resources: building one validates every property (~20 ms), and
 # the charts only read them (they serialise a copy). One per date, shared by all visitors.
-@st.cache_resource(show_spinner=False, max_entries=400)
+@follows_data(st.cache_resource(show_spinner=False, max_entries=400))
 def map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> go.Figure:
     """The recognition map for one date (larger type when projected)."""
     return figures.recognition_map(
@@ -203,37 +290,37 @@ def warm_map_figures(whens: list[dt.date], today: dt.date, presenting: bool) -> 
     thread.start()
 
 
-@st.cache_data(show_spinner=False, max_entries=50)
+@follows_data(st.cache_data(show_spinner=False, max_entries=50))
 def map_csv(when: dt.date) -> pd.DataFrame:
     """The map's data as a spreadsheet-ready table (built when the download is clicked)."""
     return relations.map_csv(map_status(when), when)
 
 
-@st.cache_data(show_spinner=False)
+@follows_data(st.cache_data(show_spinner=False))
 def picker_labels() -> dict[str, str]:
     """Every state the map's country picker offers, code -> label."""
     return relations.picker_labels(relations_index())
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@follows_data(st.cache_data(show_spinner=False, max_entries=200))
 def recognition_sparkline(today: dt.date, year: int) -> str:
     """SVG of relations per year with ``year`` marked."""
     return figures.recognition_sparkline(per_year(today), year)
 
 
-@st.cache_data(show_spinner=False)
+@follows_data(st.cache_data(show_spinner=False))
 def country_choices() -> list[str]:
     """Codes the country page offers, sorted by name (raises ``DataError``)."""
     return country_page.country_choices(relations_index(), table("events"), gifts())
 
 
-@st.cache_data(show_spinner=False, max_entries=300)
+@follows_data(st.cache_data(show_spinner=False, max_entries=300))
 def country_record(code: str, today: dt.date) -> country_page.CountryRecord:
     """One state's whole record, computed once per code and day for all visitors (~15–50 ms cold)."""
     return country_page.country_record(relations_index(), table("events"), gifts(), code, today)
 
 
-@st.cache_data(show_spinner=False, max_entries=300)
+@follows_data(st.cache_data(show_spinner=False, max_entries=300))
 def seoul_record(code: str, today: dt.date) -> dict:
     """One state's relations with Seoul (sentence, source, dated history) for its country page."""
     from atlas.queries.race import seoul_record as compute
@@ -241,7 +328,7 @@ def seoul_record(code: str, today: dt.date) -> dict:
     return compute(rok_relations_index(), code, today)
 
 
-@st.cache_resource(show_spinner=False, max_entries=300)
+@follows_data(st.cache_resource(show_spinner=False, max_entries=300))
 def locator_figure(code: str, today: dt.date) -> go.Figure:
     """The country page's small locator map (shared, read-only like ``map_figure``)."""
     record = country_record(code, today)
@@ -259,7 +346,7 @@ def _world_geometry() -> dict:
         return {}  # the locator then shows the whole world
 
 
-@st.cache_data(show_spinner=False)
+@follows_data(st.cache_data(show_spinner=False))
 def relation_lane() -> pd.DataFrame:
     """relation_events.csv shaped as the Timelines' two relation lanes."""
     return timeline.relation_lane_events(table("relation_events"))
@@ -270,7 +357,7 @@ TimelineFilters = tuple[str, tuple[str, ...], str | None, str | None, str | None
 
 # Shared resources, read-only by convention: ``cache_data`` would unpickle a copy of these tables
 # for every session, which a class opening the Timelines at once paid thirty times.
-@st.cache_resource(show_spinner=False, max_entries=256)
+@follows_data(st.cache_resource(show_spinner=False, max_entries=256))
 def timeline_rows(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
     """Events and relation-lane rows of one filter set (view, lanes, country, region, search)."""
     view, lanes, country, region, text = filters
@@ -280,13 +367,13 @@ def timeline_rows(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
     return rows.sort_values("start", kind="stable").reset_index(drop=True)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@follows_data(st.cache_resource(show_spinner=False, max_entries=256))
 def timeline_lane_counts(filters: TimelineFilters, today: dt.date) -> tuple[int, int, int]:
     """How many rows of one filter set fall in each lane."""
     return timeline.lane_counts(timeline_rows(filters, today))
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@follows_data(st.cache_resource(show_spinner=False, max_entries=256))
 def timeline_table(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
     """The Timelines table of one filter set, with the kind of each source beside it."""
     columns = ["date", "end_date", "title", "category", "countries", "source_url"]
@@ -294,7 +381,7 @@ def timeline_table(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
 
 
 # Shared like ``map_figure``: a filter set's figure is built once (~40 ms) for every visitor.
-@st.cache_resource(show_spinner=False, max_entries=128)
+@follows_data(st.cache_resource(show_spinner=False, max_entries=128))
 def timeline_figure(filters: TimelineFilters, today: dt.date) -> go.Figure:
     """The Timelines figure of one filter set."""
     return timeline_figures.timeline_figure(timeline_rows(filters, today), table("events"), per_year(today), filters[0], today)
@@ -303,11 +390,11 @@ def timeline_figure(filters: TimelineFilters, today: dt.date) -> go.Figure:
 # The Data & sources page: tables computed across all datasets once per process, not per rerun.
 # Shared resources, not copies: the page only draws them, and unpickling a copy of every table on
 # each rerun was most of the page's server time.
-@st.cache_resource(show_spinner=False)
+@follows_data(st.cache_resource(show_spinner=False))
 def data_overview() -> data_catalog.Overview:
     """Coverage, source kinds and conflicts of every dataset that loads; broken files are named."""
     tables, errors = {}, {}
-    for name in TABLES:
+    for name in DATASETS:
         try:
             tables[name] = table(name)
         except DataError as error:
@@ -315,37 +402,40 @@ def data_overview() -> data_catalog.Overview:
     return data_catalog.overview(tables, errors)
 
 
-@st.cache_resource(show_spinner=False)
+@follows_data(st.cache_resource(show_spinner=False))
 def browsable(name: str) -> pd.DataFrame:
     """One dataset with the kind of each row's source beside it (raises ``DataError``)."""
     return data_catalog.with_source_kind(table(name))
 
 
-@st.cache_resource(show_spinner=False)
+@follows_data(st.cache_resource(show_spinner=False))
 def citation(name: str) -> data_catalog.Citation:
     """What a reference to one dataset needs: version, rows, latest date, fingerprint (raises ``DataError``)."""
     frame = table(name)
-    path = datasets.data_dir() / TABLES[name].filename
+    path = datasets.data_dir() / DATASETS[name].filename
     return data_catalog.Citation(
-        version=data_catalog.project_version(datasets.DATA_DIR.parent / "pyproject.toml"),
-        filename=TABLES[name].filename,
+        version=data_catalog.project_version(PROJECT_ROOT / "pyproject.toml"),
+        filename=DATASETS[name].filename,
         rows=len(frame),
         latest=data_catalog.latest_date(frame),
         fingerprint=data_catalog.fingerprint([path.read_bytes()]),
     )
 
 
-@st.cache_data(show_spinner=False)
-def data_text(filename: str) -> str | None:
-    """A text file of the data folder (README.md, OPEN_QUESTIONS.md), or None when it is missing."""
-    path = datasets.data_dir() / filename
+@st.cache_data(show_spinner=False, max_entries=16)
+def _data_text(path: Path, version: str) -> str | None:
     return path.read_text(encoding="utf-8") if path.exists() else None
 
 
-@st.cache_data(show_spinner=False)
-def source_mix(filenames: tuple[str, ...]) -> str:
-    """The kinds of the sources of some data files, as one line (files that fail to load are skipped)."""
-    names = [name for name, spec in TABLES.items() if spec.filename in filenames]
+def data_text(filename: str) -> str | None:
+    """A text file of the data folder (README.md, OPEN_QUESTIONS.md), or None when it is missing."""
+    path = datasets.data_dir() / filename
+    return _data_text(path, file_digest(path))
+
+
+@follows_data(st.cache_data(show_spinner=False))
+def source_mix(names: tuple[str, ...]) -> str:
+    """The kinds of the sources of some datasets, as one line (files that fail to load are skipped)."""
     urls = []
     for name in names:
         try:
@@ -358,38 +448,38 @@ def source_mix(filenames: tuple[str, ...]) -> str:
 # --- Changes (atlas/queries/changes.py): the compare view, the year's changes list, story chapters ---
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@follows_data(st.cache_data(show_spinner=False, max_entries=200))
 def compare_status(earlier: dt.date, later: dt.date) -> pd.DataFrame:
     """``changes.compare_status`` for one pair of dates, shared by all visitors."""
     return changes.compare_status(relations_index(), earlier, later)
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@follows_data(st.cache_data(show_spinner=False, max_entries=200))
 def party_changes(earlier: dt.date, later: dt.date) -> pd.DataFrame:
     """Parties (dissolved states included) that gained or lost relations between two dates."""
     return changes.party_changes(relations_index(), earlier, later)
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
+@follows_data(st.cache_data(show_spinner=False, max_entries=200))
 def year_changes(year: int) -> pd.DataFrame:
     """Relations established, suspended, severed and restored in one year."""
     return changes.year_changes(relations_index(), year)
 
 
-@st.cache_data(show_spinner=False)
+@follows_data(st.cache_data(show_spinner=False))
 def year_change_region_options() -> list[str]:
     """The region filter's choices (built once per process: a third of the map page's run before)."""
     return changes.region_options(year_change_regions())
 
 
-@st.cache_data(show_spinner=False)
+@follows_data(st.cache_data(show_spinner=False))
 def year_change_regions() -> pd.DataFrame:
     """Continent and sub-region of every state with a relationship event (the region filter's choices)."""
     codes = sorted(set(relations_index().relationship_events["iso3"]))
     return pd.DataFrame({"continent": [regions.continent(c) for c in codes], "region": [regions.un_subregion(c) for c in codes]})
 
 
-@st.cache_resource(show_spinner=False, max_entries=200)
+@follows_data(st.cache_resource(show_spinner=False, max_entries=200))
 def compare_figure(earlier: dt.date, later: dt.date, font_size: int = 13) -> go.Figure:
     """The map of what changed between two dates: gained, lost, changed, unchanged (shared, read-only)."""
     status = compare_status(earlier, later)
@@ -409,7 +499,7 @@ def compare_figure(earlier: dt.date, later: dt.date, font_size: int = 13) -> go.
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=50)
+@follows_data(st.cache_data(show_spinner=False, max_entries=50))
 def story_chapter(number: int, today: dt.date) -> dict:
     """A chapter's filled text, period, key events and gift (1-based ``number``)."""
     chapter = story.CHAPTERS[number - 1]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import streamlit as st
 
 from atlas.core import source_kinds
 from atlas.data.loading import DataError
+from atlas.data.registry import DATASETS
 from atlas.queries.catalog import with_source_kind
 from atlas.web.cache import source_mix
 
@@ -41,11 +44,11 @@ def show_notice(notice: str | None) -> None:
         st.info(f"{notice} Showing the default view instead.", icon=":material/info:")
 
 
-def sources_footer(files: list[str]) -> None:
-    """Provenance line shown under every page that uses data, with the kinds of its sources."""
+def sources_footer(datasets: Iterable[str]) -> None:
+    """Provenance line shown under every page that uses data (datasets by registry name), with the kinds of its sources."""
     st.divider()
-    names = ", ".join(f"data/{f}" for f in files)
-    mix = source_mix(tuple(files))
+    names = ", ".join(f"data/{DATASETS[name].filename}" for name in datasets)
+    mix = source_mix(tuple(datasets))
     st.caption(
         f"Data: {names}. Every row carries the URL of the public source it was taken from; "
         "dates keep the precision the source gives. See **Data & sources** for downloads, "

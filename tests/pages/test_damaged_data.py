@@ -14,11 +14,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from atlas.core.pages import SCRIPTS
-from atlas.data.loading import DATA_DIR
+from atlas.data.registry import DATASETS
 from tests.support.server import ROOT
 
 PAGES = list(SCRIPTS)
-FILES = sorted(path.name for path in DATA_DIR.glob("*.csv"))
+FILES = sorted(entry.filename for entry in DATASETS.values())
 
 
 def _truncate(path: Path) -> None:

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from atlas.data.loading import DATA_DIR
-from atlas.data.schemas import TABLES
+from atlas.data.registry import DATASETS
 
 SRC = "https://example.org/source"
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,7 +22,7 @@ def write_csv(path: Path, rows: list[dict], columns: list[str]) -> None:
 
 
 def columns(name: str) -> list[str]:
-    return list(TABLES[name].schema.columns)
+    return list(DATASETS[name].schema.columns)
 
 
 def copy_shipped_data(target: Path) -> Path:

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from atlas.core.regions import un_members
-from atlas.data.loading import DATA_DIR, load_relations_data
+from atlas.data.loading import DATA_DIR, DataError, load_relations_data, read_table
 from atlas.queries.coverage import (
     MAX_CHECKPOINT_GAP,
     checkpoint_table,
@@ -19,7 +19,6 @@ from atlas.queries.coverage import (
     current_section,
     precision,
     precision_counts,
-    read_checkpoints,
     replace_section,
 )
 from atlas.queries.relations import RelationsIndex
@@ -64,7 +63,7 @@ def test_checkpoint_table_compares_at_the_end_of_a_partial_date(world, tmp_path)
         ],
         HEADER,
     )
-    table = checkpoint_table(index, read_checkpoints(tmp_path))
+    table = checkpoint_table(index, read_table("checkpoints", tmp_path))
     assert list(table["date"]) == ["1973-01-01", "1975"]
     assert list(table["ours"]) == [3, 3]
     assert list(table["diff"]) == [-1, 0]
@@ -75,26 +74,27 @@ def test_undated_relations_count_in_no_past_checkpoint(world, tmp_path):
     write_csv(tmp_path / "checkpoints.csv", [dict(side="dprk", date="2025-12-31", count="4", source_url=SRC)], HEADER)
     # Germany, Russia, Australia at the end of 2025 (Ukraine and Malaysia severed); Niger's
     # undated relation is not counted before today.
-    assert checkpoint_table(index, read_checkpoints(tmp_path))["ours"].tolist() == [3]
+    assert checkpoint_table(index, read_table("checkpoints", tmp_path))["ours"].tolist() == [3]
 
 
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        (dict(side="both", date="1975", count="3"), r"line 2: side must be"),
-        (dict(side="dprk", date="1975-13", count="3"), r"line 2: date must be an ISO date"),
-        (dict(side="dprk", date="1975", count="about 90"), r"line 2: count must be a whole number"),
-        (dict(side="dprk", date="1975", count="3", source_url="somewhere"), r"line 2: source_url must be"),
+        (dict(side="both", date="1975", count="3"), r"line 2, column 'side': must be one of: dprk, rok"),
+        (dict(side="dprk", date="1975-13", count="3"), r"line 2, column 'date': must be an ISO date"),
+        (dict(side="dprk", date="1975", count="about 90"), r"line 2, column 'count': must be a whole number"),
+        (dict(side="dprk", date="1975", count="3", source_url="somewhere"), r"line 2, column 'source_url': must be a full http"),
     ],
 )
 def test_malformed_checkpoints_are_rejected(tmp_path, row, message):
     write_csv(tmp_path / "checkpoints.csv", [{"source_url": SRC, **row}], HEADER)
-    with pytest.raises(ValueError, match=message):
-        read_checkpoints(tmp_path)
+    with pytest.raises(DataError, match=message):
+        read_table("checkpoints", tmp_path)
 
 
-def test_missing_checkpoints_file_is_empty(tmp_path):
-    assert read_checkpoints(tmp_path).empty
+def test_missing_checkpoints_file_is_named(tmp_path):
+    with pytest.raises(DataError, match="checkpoints.csv: the file is missing"):
+        read_table("checkpoints", tmp_path)
 
 
 def test_generated_section_replaces_only_its_markers(world):
@@ -119,7 +119,7 @@ def shipped():
 
 def test_readme_coverage_section_is_generated_from_the_data(shipped):
     readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
-    expected = coverage_markdown(shipped, read_checkpoints(DATA_DIR))
+    expected = coverage_markdown(shipped, read_table("checkpoints", DATA_DIR))
     assert current_section(readme) == expected, "run: python tools/coverage.py --write"
 
 
@@ -144,7 +144,7 @@ def test_every_un_member_is_placed(shipped):
 
 
 def test_published_checkpoints_are_matched(shipped):
-    table = checkpoint_table(shipped, read_checkpoints(DATA_DIR))
+    table = checkpoint_table(shipped, read_table("checkpoints", DATA_DIR))
     assert not table.empty, "data/checkpoints.csv has no side=dprk rows"
     short = table[table["diff"].abs() > MAX_CHECKPOINT_GAP]
     assert short.empty, f"checkpoints off by more than {MAX_CHECKPOINT_GAP}:\n" + short[

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from atlas.data.loading import DATA_DIR, DataError, load_relations_data, read_table
-from atlas.data.schemas import TABLES
+from atlas.data.registry import DATASETS
 from atlas.queries.relations import RelationsIndex, count_with_relations
 from tests.support.data import copy_shipped_data
 
@@ -17,7 +17,7 @@ def shipped():
     return load_relations_data()
 
 
-@pytest.mark.parametrize("name", list(TABLES))
+@pytest.mark.parametrize("name", list(DATASETS))
 def test_every_shipped_file_passes_its_schema(name):
     table = read_table(name)
     assert len(table) > 0

