@@ -28,7 +28,8 @@ RELATION_STATUSES = ("active", "suspended", "severed", "dissolved")
 RELATION_EVENTS = ("established", "suspended", "severed", "restored", "embassy_opened", "embassy_closed")
 MISSION_SIDES = ("dprk_abroad", "in_pyongyang")
 MISSION_STATUSES = ("open", "closed", "suspended", "unknown")
-MISSION_TYPES = ("embassy", "consulate_general", "consulate", "representative_office", "trade_mission")
+# non_resident: accredited from an embassy in another state (the DPRK ambassador in Guyana to the Caribbean).
+MISSION_TYPES = ("embassy", "consulate_general", "consulate", "representative_office", "trade_mission", "non_resident")
 TERRITORY = ("whole", "part")
 # never_had: a source (or the well-known record) says the state never had relations;
 # none_at_source_date: a source only lists it without relations when it was written.
