@@ -297,3 +297,29 @@ TABLES["rok_relations"] = TableSpec("rok_relations.csv", ROK_RELATIONS, "iso3")
 TABLES["rok_relation_events"] = TableSpec("rok_relation_events.csv", ROK_RELATION_EVENTS, "iso3")
 TABLES["rok_successions"] = TableSpec("rok_successions.csv", ROK_SUCCESSIONS, "successor_iso3")
 TABLES["checkpoints"] = TableSpec("checkpoints.csv", CHECKPOINTS, "date")
+
+# The words of the cited page for a day- or month-level date (issue 19): one row per date of
+# relations.csv (established, alt_established), relation_events.csv (the event's name) and
+# missions.csv (opened, closed). ``source_url`` is the page the data row cites for that date.
+DATE_EVIDENCE_FILES = ("relations.csv", "relation_events.csv", "missions.csv")
+DAY_OR_MONTH = r"^\d{4}-\d{2}(-\d{2})?$"
+DATE_EVIDENCE = pa.DataFrameSchema(
+    {
+        "file": _text(checks=[_one_of(DATE_EVIDENCE_FILES)]),
+        "iso3": _text(checks=[KNOWN_CODE]),
+        "field": _text(checks=_required()),
+        "date": _text(
+            checks=[
+                pa.Check.str_matches(DAY_OR_MONTH, error="must be a day- or month-level ISO date (YYYY-MM-DD or YYYY-MM)"),
+                _in_date_range(DPRK_FOUNDED),
+            ]
+        ),
+        "evidence": _text(checks=_required()),
+        "source_url": _text(checks=[SOURCE_URL]),
+    },
+    strict=True,
+    ordered=False,
+    unique=["file", "iso3", "field", "date"],
+    name="date_evidence",
+)
+TABLES["date_evidence"] = TableSpec("date_evidence.csv", DATE_EVIDENCE, "iso3")

@@ -38,6 +38,7 @@ DESCRIPTIONS = {
     "events": "Timeline events 1945 to today.",
     "gifts": "Documented diplomatic gifts to and from North Korean leaders.",
     "centroids": "Marker positions for states too small for the map geometry.",
+    "date_evidence": "The words of the cited page for each day- or month-level date of relations, events and missions.",
 }
 
 
