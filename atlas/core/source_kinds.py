@@ -157,6 +157,8 @@ _SITES: dict[str, tuple[str, ...]] = {
         "fajarmanado.com",
         "khan.co.kr",  # Kyunghyang Shinmun
         "finanzen.net",
+        "foreignpolicy.com",
+        "laprensalatina.com",
         "finanznachrichten.de",
         "foxnews.com",
         "franchise-news.co.kr",
@@ -326,6 +328,8 @@ _SITES: dict[str, tuple[str, ...]] = {
         "fajarmanado.com",
         "khan.co.kr",  # Kyunghyang Shinmun
         "finanzen.net",
+        "foreignpolicy.com",
+        "laprensalatina.com",
     ),
     ENCYCLOPEDIA: (
         "britannica.com",

@@ -280,7 +280,10 @@ ROK_SUCCESSIONS = pa.DataFrameSchema(
     unique=["predecessor_iso3", "successor_iso3"],
     name="rok_successions",
 )
-CHECKPOINT_SIDES = ("dprk", "rok")
+# dprk, rok: states with relations. The mission sides count missions.csv rows (see coverage.py):
+# embassies in Pyongyang, the DPRK's embassies abroad, and all its resident missions abroad.
+MISSION_CHECKPOINT_SIDES = ("embassies_in_pyongyang", "dprk_embassies_abroad", "dprk_missions_abroad")
+CHECKPOINT_SIDES = ("dprk", "rok", *MISSION_CHECKPOINT_SIDES)
 CHECKPOINTS = pa.DataFrameSchema(
     {
         "side": _text(checks=[_one_of(CHECKPOINT_SIDES)]),
