@@ -80,8 +80,6 @@ _SITES: dict[str, tuple[str, ...]] = {
         "bpb.de",  # Germany's Federal Agency for Civic Education
         "serbianconsulate.bc.ca",
         "dirco1.azurewebsites.net",  # South Africa's foreign ministry (DIRCO) keeps its older statements here
-        # US diplomatic cables as published by WikiLeaks: the text is the State Department's own.
-        "wikileaks.org",
     ),
     NEWS: (
         "newspim.com",
@@ -157,6 +155,10 @@ _SITES: dict[str, tuple[str, ...]] = {
         "europalibera.org",  # Radio Free Europe's Romanian service
         "expatica.com",
         "fajarmanado.com",
+        "khan.co.kr",  # Kyunghyang Shinmun
+        "finanzen.net",
+        "foreignpolicy.com",
+        "laprensalatina.com",
         "finanznachrichten.de",
         "foxnews.com",
         "franchise-news.co.kr",
@@ -309,6 +311,25 @@ _SITES: dict[str, tuple[str, ...]] = {
         "theweekendleader.com",  # carries IANS agency copy
         "voakorea.com",  # VOA Korean service
         "iwnsvg.com",  # iWitness News, St Vincent
+        "hankookilbo.com",
+        "chinadaily.com.cn",
+        "koreatimesus.com",  # The Korea Times's US edition
+        "kangnamtimes.com",
+        "t-online.de",
+        "imbc.com",  # MBC
+        "news.mn",
+        "fakt.pl",
+        "info-sud-est.ro",
+        "lbcgroup.tv",
+        "dwturkce.com",  # Deutsche Welle's Turkish service
+        "koreanradio.info",
+        "mediaguard.co",
+        "irozhlas.cz",  # Czech Radio's news site
+        "fajarmanado.com",
+        "khan.co.kr",  # Kyunghyang Shinmun
+        "finanzen.net",
+        "foreignpolicy.com",
+        "laprensalatina.com",
     ),
     ENCYCLOPEDIA: (
         "britannica.com",
@@ -428,8 +449,52 @@ _SITES: dict[str, tuple[str, ...]] = {
         "eir.news",  # Executive Intelligence Review
         "sicht-vom-hochblauen.de",  # blog
         "spunt.mt",
+        # US State Department cables (1973-76, declassified through the US National Archives) as
+        # republished by WikiLeaks: not an official publication, whatever the text's origin.
+        "wikileaks.org",
     ),
 }
+
+# Reprints: a page that carries another publisher's text. Cited when the original is not online
+# (or not found); the kind shown is the original publisher's and the app says "reprint of …".
+# Keys are a host, or a host with the start of a path for a site that reprints several publishers
+# (the longest matching key wins). Values: (original publisher, its kind).
+REPRINTS: dict[str, tuple[str, str]] = {
+    "kfausa.org": ("KCNA", DPRK_STATE),
+    "nkeconwatch.com": ("KCNA", DPRK_STATE),
+    "nkeconwatch.com/2009/01/12/dprk-opens-consulate-in-dandong": ("The Korea Times (citing Yonhap)", NEWS),
+    "wowkorea.jp/news/read/123926.html": ("Yonhap News Agency", NEWS),
+    "borneotoday.net/msia-north-korea-expel-ambassadors-over-kim-jong-nams-alleged-murder": ("Associated Press", NEWS),
+    "peru.com/actualidad/internacionales/corea-norte-que-se-regala-lider-norcoreano": ("BBC Mundo", NEWS),
+    "mcigroup.my": ("Malay Mail", NEWS),
+    "news.v.daum.net": ("Yonhap News Agency", NEWS),  # Daum News carries Yonhap's archive
+    "newswire.com.pk/?p=118545": ("NK News", NEWS),
+    "acores24horas.pt": ("Lusa", NEWS),
+    "urdupoint.com/en/world/only-9-foreign-ambassadors-remain-in-north-ko": ("Sputnik", NEWS),
+    "abbagav.blogspot.com": ("KCNA", DPRK_STATE),
+    "nkaggregator.com": ("KCNA", DPRK_STATE),
+}
+
+# Blogs written by one person: never a source, even when they repost a publisher's text. Sites on
+# blog platforms are personal unless listed in ORGANISATION_BLOGS (an association's own site).
+PERSONAL_BLOGS: frozenset[str] = frozenset(
+    {
+        "sicht-vom-hochblauen.de",
+        "leftistcritic2.home.blog",
+        "360day.tistory.com",
+        "nkeconwatch.com",  # a long-running blog; its reprints of KCNA and the press are listed above
+    }
+)
+BLOG_PLATFORMS = re.compile(
+    r"\.(blogspot\.com|wordpress\.com|tistory\.com|home\.blog|tumblr\.com|substack\.com|livejournal\.com)$|^blog\.naver\.com$"
+)
+ORGANISATION_BLOGS: frozenset[str] = frozenset(
+    {
+        "kfaswitzerland.blogspot.com",  # Korean Friendship Association, Switzerland
+        "juche007-anglo-peopleskoreafriendship.blogspot.com",  # a UK friendship association
+        "vtncankor.wordpress.com",  # CanKor, a Canadian newsletter on the DPRK
+    }
+)
 
 # Copies of a page on another domain, content farms, dictionary sites: never the page itself.
 FORBIDDEN_SITES: dict[str, str] = {
@@ -555,11 +620,40 @@ def kind_of(url: str) -> str:
     """The kind of source ``url`` is: a key of ``KINDS``, ``NOT_THE_SOURCE`` or ``UNCLASSIFIED``."""
     if is_forbidden(url):
         return NOT_THE_SOURCE
+    reprint = reprint_of(url)
+    if reprint:
+        return reprint[1]
     host = host_of(url)
     kind = _lookup(host, SITE_KINDS)
     if kind:
         return kind
     return next((kind for pattern, kind in _SUFFIX_RULES if pattern.search(host)), UNCLASSIFIED)
+
+
+def _reprint_key(url: str) -> str:
+    parts = urlsplit(url.strip())
+    return host_of(url) + unquote(parts.path) + (f"?{parts.query}" if parts.query else "")
+
+
+def reprint_of(url: str) -> tuple[str, str] | None:
+    """(original publisher, its kind) when ``url`` is a reprint listed in ``REPRINTS``, else None."""
+    key = _reprint_key(url)
+    host = host_of(url)
+    best = None
+    for site, original in REPRINTS.items():
+        site_host = site.split("/", 1)[0].split("?", 1)[0]
+        on_site = host == site_host or host.endswith("." + site_host)
+        if on_site and (site == site_host or key.startswith(site)) and (best is None or len(site) > len(best[0])):
+            best = (site, original)
+    return best[1] if best else None
+
+
+def is_personal_blog(url: str) -> bool:
+    """True for a blog written by one person (never a citable source, even for a repost)."""
+    host = host_of(url)
+    if not host or host in ORGANISATION_BLOGS:
+        return False
+    return _lookup(host, dict.fromkeys(PERSONAL_BLOGS, "yes")) is not None or bool(BLOG_PLATFORMS.search(host))
 
 
 def label(kind: str) -> str:
@@ -568,8 +662,16 @@ def label(kind: str) -> str:
 
 
 def describe(url: str) -> str:
-    """'site · kind', e.g. 'kkfonline.com · DPRK state media or friendship association'."""
-    return f"{host_of(url) or url} · {label(kind_of(url))}"
+    """'site · kind', e.g. 'kkfonline.com · DPRK state media or friendship association'.
+
+    A reprint shows its original's kind and says so: 'kfausa.org · DPRK state media… (reprint of KCNA)'.
+    """
+    return f"{host_of(url) or url} · {label(kind_of(url))}{_reprint_text(url)}"
+
+
+def _reprint_text(url: str) -> str:
+    reprint = reprint_of(url)
+    return f" (reprint of {reprint[0]})" if reprint else ""
 
 
 # Backslash-escapes every ASCII punctuation mark markdown (and Streamlit's :colour[…] and $math$
@@ -589,7 +691,8 @@ def markdown_link(url: str) -> str:
     site = host_of(url) or "source"
     # An <…> destination keeps URLs with parentheses whole ('…/Moscow_Conference_(1945)').
     target = url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
-    return f"[{site}](<{target}>) · {label(kind_of(url))}"  # a host name holds no markdown
+    reprint = escape_markdown(_reprint_text(url)) if reprint_of(url) else ""
+    return f"[{site}](<{target}>) · {label(kind_of(url))}{reprint}"  # a host name holds no markdown
 
 
 def urls_in(text: str) -> list[str]:

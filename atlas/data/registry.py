@@ -112,12 +112,14 @@ _ENTRIES = (
             "iso3": "the other state (in `relations.csv` or `no_relations.csv`: France's cooperation office in "
             "Pyongyang is a mission without relations)",
             "side": "`dprk_abroad` or `in_pyongyang`",
-            "type": ", ".join(f"`{t}`" for t in schemas.MISSION_TYPES),
+            "type": "`embassy`, `consulate_general`, `consulate`, `representative_office` (also missions to the UN), "
+            "`trade_mission`, `non_resident` (an ambassador resident elsewhere accredited to this state, e.g. the DPRK "
+            "ambassador in Guyana for eight Caribbean states; not a mission of its own)",
             "city": "city, empty when the source does not name it",
             "opened": "date the mission opened, where a source gives it (empty = not known)",
             "closed": "date it closed, where a source gives it (empty = not known or still open)",
             "status": "as of the latest source: `open`, `closed`, `suspended` (staff withdrawn, e.g. during the "
-            "2020–2024 border closure, not formally closed) or `unknown`",
+            "2020–2024 border closure, not formally closed; `closed` then holds the date of withdrawal) or `unknown`",
             "source_url": SOURCE,
             "notes": NOTES,
         },
@@ -206,6 +208,22 @@ _ENTRIES = (
             "count": "the number of states the source says had relations with that Korea then",
             "source_url": SOURCE,
             "notes": "who counted, what is counted, and the exact date the count refers to",
+        },
+    ),
+    Dataset(
+        "date_evidence",
+        "date_evidence.csv",
+        schemas.DATE_EVIDENCE,
+        "iso3",
+        "the cited page's words for each fine date",
+        "The words of the cited page for each day- or month-level date of relations, events and missions.",
+        {
+            "file": "the data file the date is in: " + ", ".join(f"`{f}`" for f in schemas.DATE_EVIDENCE_FILES),
+            "iso3": "the row's state",
+            "field": "`established`, `alt_established`, `opened`, `closed`, or the event's name for `relation_events.csv`",
+            "date": "the day- or month-level date, as the data row gives it",
+            "evidence": "the cited page's own words that give the date, in the page's language",
+            "source_url": "the page the data row cites for that date",
         },
     ),
     Dataset(

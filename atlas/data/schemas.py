@@ -28,7 +28,8 @@ RELATION_STATUSES = ("active", "suspended", "severed", "dissolved")
 RELATION_EVENTS = ("established", "suspended", "severed", "restored", "embassy_opened", "embassy_closed")
 MISSION_SIDES = ("dprk_abroad", "in_pyongyang")
 MISSION_STATUSES = ("open", "closed", "suspended", "unknown")
-MISSION_TYPES = ("embassy", "consulate_general", "consulate", "representative_office", "trade_mission")
+# non_resident: accredited from an embassy in another state (the DPRK ambassador in Guyana to the Caribbean).
+MISSION_TYPES = ("embassy", "consulate_general", "consulate", "representative_office", "trade_mission", "non_resident")
 TERRITORY = ("whole", "part")
 # never_had: a source (or the well-known record) says the state never had relations;
 # none_at_source_date: a source only lists it without relations when it was written.
@@ -259,7 +260,10 @@ ROK_SUCCESSIONS = pa.DataFrameSchema(
     unique=["predecessor_iso3", "successor_iso3"],
     name="rok_successions",
 )
-CHECKPOINT_SIDES = ("dprk", "rok")
+# dprk, rok: states with relations. The mission sides count missions.csv rows (see coverage.py):
+# embassies in Pyongyang, the DPRK's embassies abroad, and all its resident missions abroad.
+MISSION_CHECKPOINT_SIDES = ("embassies_in_pyongyang", "dprk_embassies_abroad", "dprk_missions_abroad")
+CHECKPOINT_SIDES = ("dprk", "rok", *MISSION_CHECKPOINT_SIDES)
 CHECKPOINTS = pa.DataFrameSchema(
     {
         "side": _text(checks=[_one_of(CHECKPOINT_SIDES)]),
@@ -271,4 +275,28 @@ CHECKPOINTS = pa.DataFrameSchema(
     strict=True,
     ordered=False,
     name="checkpoints",
+)
+# The words of the cited page for a day- or month-level date (issue 19): one row per date of
+# relations.csv (established, alt_established), relation_events.csv (the event's name) and
+# missions.csv (opened, closed). ``source_url`` is the page the data row cites for that date.
+DATE_EVIDENCE_FILES = ("relations.csv", "relation_events.csv", "missions.csv")
+DAY_OR_MONTH = r"^\d{4}-\d{2}(-\d{2})?$"
+DATE_EVIDENCE = pa.DataFrameSchema(
+    {
+        "file": _text(checks=[_one_of(DATE_EVIDENCE_FILES)]),
+        "iso3": _text(checks=[KNOWN_CODE]),
+        "field": _text(checks=_required()),
+        "date": _text(
+            checks=[
+                pa.Check.str_matches(DAY_OR_MONTH, error="must be a day- or month-level ISO date (YYYY-MM-DD or YYYY-MM)"),
+                _in_date_range(DPRK_FOUNDED),
+            ]
+        ),
+        "evidence": _text(checks=_required()),
+        "source_url": _text(checks=[SOURCE_URL]),
+    },
+    strict=True,
+    ordered=False,
+    unique=["file", "iso3", "field", "date"],
+    name="date_evidence",
 )

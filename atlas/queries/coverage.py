@@ -21,7 +21,7 @@ import datetime as dt
 import pandas as pd
 
 from atlas.core.countries import is_historic
-from atlas.core.dates import PRECISION_NAMES, date_end
+from atlas.core.dates import PRECISION_NAMES, date_end, date_start
 from atlas.queries.relations import RelationsIndex
 
 # Parties left out when comparing with published counts of states (see the module docstring).
@@ -76,6 +76,55 @@ def checkpoint_table(index: RelationsIndex, checkpoints: pd.DataFrame, side: str
         )
     table = pd.DataFrame(rows, columns=["date", "published", "ours", "diff", "source_url", "notes"])
     return table.sort_values("date", kind="stable").reset_index(drop=True)
+
+
+# What each mission checkpoint side counts in missions.csv: (side of the mission, types counted).
+MISSION_COUNTS = {
+    "embassies_in_pyongyang": ("in_pyongyang", ("embassy",)),
+    "dprk_embassies_abroad": ("dprk_abroad", ("embassy",)),
+    # Resident missions: embassies, consulates, representative and trade offices (the UN missions
+    # included); non-resident accreditations are not missions of their own.
+    "dprk_missions_abroad": (
+        "dprk_abroad",
+        ("embassy", "consulate_general", "consulate", "representative_office", "trade_mission"),
+    ),
+}
+MAX_MISSION_GAP = 2
+
+
+def missions_open_at(missions: pd.DataFrame, side: str, when: dt.date) -> int:
+    """How many missions of a checkpoint ``side`` were open (not closed or suspended) on ``when``.
+
+    A row counts when it opened by then (an undated opening counts: the row is on record) and
+    had not closed or been suspended by then: its ``closed`` date starts after ``when``, or it has
+    none and its status is ``open`` or ``suspended`` (a mission closed or of unknown fate at an
+    unknown date cannot be placed, so it is left out).
+    """
+    mission_side, types = MISSION_COUNTS[side]
+    rows = missions[(missions["side"] == mission_side) & missions["type"].isin(types)]
+    count = 0
+    for row in rows.itertuples():
+        if row.opened and date_start(row.opened) > when:
+            continue
+        if row.closed:
+            count += date_start(row.closed) > when
+        else:
+            count += row.status in ("open", "suspended")
+    return count
+
+
+def mission_checkpoint_table(missions: pd.DataFrame, checkpoints: pd.DataFrame) -> pd.DataFrame:
+    """One row per mission checkpoint: side, date, published count, ours, ours minus published."""
+    rows = []
+    for row in checkpoints[checkpoints["side"].isin(list(MISSION_COUNTS))].itertuples():
+        ours = missions_open_at(missions, row.side, date_end(row.date))
+        rows.append(
+            {"side": row.side, "date": row.date, "published": int(row.count), "ours": ours, "diff": ours - int(row.count)}
+            | {"source_url": row.source_url, "notes": row.notes}
+        )
+    columns = ["side", "date", "published", "ours", "diff", "source_url", "notes"]
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values(["side", "date"], kind="stable").reset_index(drop=True)
 
 
 def coverage_markdown(index: RelationsIndex, checkpoints: pd.DataFrame) -> str:

@@ -150,3 +150,41 @@ def test_published_checkpoints_are_matched(shipped):
     assert short.empty, f"checkpoints off by more than {MAX_CHECKPOINT_GAP}:\n" + short[
         ["date", "published", "ours", "diff"]
     ].to_string(index=False)
+
+
+# Mission checkpoints the data cannot match within MAX_MISSION_GAP yet; each row's notes in
+# data/checkpoints.csv say why. Shrink only: remove an entry when the data catches up.
+KNOWN_MISSION_GAPS = {
+    ("embassies_in_pyongyang", "2021-04-01"): "nominal count of ~25; older embassy rows lack dates",
+    ("embassies_in_pyongyang", "2021-10-10"): "working embassies; COVID gaps live only in notes of merged rows",
+}
+
+
+def test_mission_counts_match_the_published_checkpoints(shipped):
+    from atlas.queries.coverage import MAX_MISSION_GAP, mission_checkpoint_table
+
+    table = mission_checkpoint_table(shipped.data.missions, read_table("checkpoints", DATA_DIR))
+    assert set(table["side"]) == {"embassies_in_pyongyang", "dprk_embassies_abroad", "dprk_missions_abroad"}
+    off = table[table["diff"].abs() > MAX_MISSION_GAP]
+    keys = set(zip(off["side"], off["date"], strict=True))
+    assert keys <= set(KNOWN_MISSION_GAPS), "mission checkpoints off by more than 2:\n" + off.to_string(index=False)
+    assert set(KNOWN_MISSION_GAPS) <= keys, (
+        f"now within {MAX_MISSION_GAP}: drop from KNOWN_MISSION_GAPS: {set(KNOWN_MISSION_GAPS) - keys}"
+    )
+
+
+def test_missions_open_at_counts_by_dates_and_status():
+    from atlas.queries.coverage import missions_open_at
+
+    missions = pd.DataFrame(
+        [
+            dict(side="dprk_abroad", type="embassy", opened="1990", closed="2000", status="closed"),
+            dict(side="dprk_abroad", type="embassy", opened="", closed="", status="open"),
+            dict(side="dprk_abroad", type="embassy", opened="", closed="", status="closed"),  # date unknown
+            dict(side="dprk_abroad", type="non_resident", opened="", closed="", status="open"),
+            dict(side="dprk_abroad", type="consulate", opened="2010-05", closed="", status="open"),
+        ]
+    )
+    assert missions_open_at(missions, "dprk_embassies_abroad", D(1995, 1, 1)) == 2
+    assert missions_open_at(missions, "dprk_embassies_abroad", D(2005, 1, 1)) == 1
+    assert missions_open_at(missions, "dprk_missions_abroad", D(2011, 1, 1)) == 2

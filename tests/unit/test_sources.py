@@ -159,3 +159,91 @@ def test_describe_and_mix():
     mix = sk.kind_counts(["https://kkfonline.com/a", "https://tass.com/b", "https://tass.com/c"])
     assert mix == {sk.NEWS: 2, sk.DPRK_STATE: 1}
     assert sk.mix_text(["https://kkfonline.com/a", "https://tass.com/b"]).startswith("News agency or newspaper 1 (50%)")
+
+
+# --- reprints, WikiLeaks and personal blogs ------------------------------------------------------
+
+KNOWN_BLOGS_FILE = Path(__file__).with_name("known_personal_blogs.txt")
+
+
+def known_personal_blogs() -> set[tuple[str, str, str]]:
+    """Personal-blog citations with no substitute found yet (file, column, url): shrink only."""
+    lines = KNOWN_BLOGS_FILE.read_text(encoding="utf-8").splitlines()
+    return {tuple(line.split("\t")) for line in lines if line.strip() and not line.startswith("#")}
+
+
+def blog_citations() -> dict[tuple[str, str, str], list[int]]:
+    found: dict[tuple[str, str, str], list[int]] = {}
+    for name, line, column, url in cited_urls():
+        if sk.is_personal_blog(url):
+            found.setdefault((name, column, url), []).append(line)
+    return found
+
+
+def test_no_row_cites_a_personal_blog():
+    new = {key: lines for key, lines in blog_citations().items() if key not in known_personal_blogs()}
+    message = "\n".join(f"  data/{n} line(s) {lines} ({c}): {u}" for (n, c, u), lines in sorted(new.items()))
+    assert not new, f"A personal blog is never a source (cite the page it reposts, or leave the claim out):\n{message}"
+
+
+def test_the_personal_blog_list_only_shrinks():
+    fixed = known_personal_blogs() - set(blog_citations())
+    message = "\n".join("  " + "\t".join(entry) for entry in sorted(fixed))
+    assert not fixed, f"These blog citations are gone: delete their lines from tests/unit/{KNOWN_BLOGS_FILE.name}:\n{message}"
+
+
+@pytest.mark.parametrize(
+    ("url", "personal"),
+    [
+        ("http://calebmaupin.blogspot.com/2011/04/zimbabwe-herald-article-on-kim-il-sung.html", True),
+        ("https://360day.tistory.com/251", True),
+        ("https://leftistcritic2.home.blog/tag/internationalism/", True),
+        ("https://someone.wordpress.com/2020/01/01/post", True),
+        ("https://www.sicht-vom-hochblauen.de/x", True),
+        ("https://kfaswitzerland.blogspot.com/2019/12/x.html", False),  # an association's site
+        ("https://blogs.voanews.com/breaking-news/2012/12/12/x", False),  # a newspaper's blog section
+        ("https://en.wikipedia.org/wiki/Dissolution_of_the_Soviet_Union", False),
+    ],
+)
+def test_personal_blogs_are_recognised(url, personal):
+    assert sk.is_personal_blog(url) is personal
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://search.wikileaks.org/plusd/cables/1974CANBER04994_b.html",
+        "https://theworldtomorrow.wikileaks.org/plusd/cables/1976USUNN03317_b.html",
+        "https://wikileaks.org/plusd/cables/1973OSLO02215_b.html",
+    ],
+)
+def test_wikileaks_is_not_official(url):
+    # US State Department cables republished by WikiLeaks: the copy is not an official publication.
+    assert sk.kind_of(url) == sk.OTHER
+
+
+def test_every_reprint_site_maps_to_an_original_kind():
+    for site, (publisher, kind) in sk.REPRINTS.items():
+        assert publisher.strip(), site
+        assert kind in sk.KINDS and kind != sk.OTHER, f"{site}: reprint of {publisher} needs the original's kind, not {kind!r}"
+
+
+@pytest.mark.parametrize(
+    ("url", "kind", "publisher"),
+    [
+        ("https://kfausa.org/respected-comrade-kim-jong-un-sends-floral-basket-to-comrade-xi-jinping/", sk.DPRK_STATE, "KCNA"),
+        ("https://www.nkeconwatch.com/2007/04/10/i-wonder-what-it-was/", sk.DPRK_STATE, "KCNA"),
+        ("https://www.nkeconwatch.com/2009/01/12/dprk-opens-consulate-in-dandong/", sk.NEWS, "The Korea Times (citing Yonhap)"),
+        ("https://www.wowkorea.jp/news/read/123926.html", sk.NEWS, "Yonhap News Agency"),
+        ("https://news.v.daum.net/v/19910409114400331", sk.NEWS, "Yonhap News Agency"),
+    ],
+)
+def test_reprints_show_the_original_kind_and_publisher(url, kind, publisher):
+    assert sk.kind_of(url) == kind
+    assert sk.reprint_of(url) == (publisher, kind)
+    assert sk.describe(url).endswith(f"(reprint of {publisher})")
+
+
+def test_a_site_that_is_not_a_reprint_says_nothing_of_it():
+    assert sk.reprint_of("https://www.newswire.com.pk/?p=1") is None
+    assert "reprint" not in sk.describe("https://tass.com/b")
