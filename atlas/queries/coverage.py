@@ -21,7 +21,8 @@ import datetime as dt
 import pandas as pd
 
 from atlas.core.countries import is_historic
-from atlas.core.dates import PRECISION_NAMES, date_end, date_start
+from atlas.core.dates import PRECISION_NAMES, date_end
+from atlas.queries.missions import count_open
 from atlas.queries.relations import RelationsIndex
 
 # Parties left out when comparing with published counts of states (see the module docstring).
@@ -92,32 +93,18 @@ MISSION_COUNTS = {
 MAX_MISSION_GAP = 2
 
 
-def missions_open_at(missions: pd.DataFrame, side: str, when: dt.date) -> int:
-    """How many missions of a checkpoint ``side`` were open (not closed or suspended) on ``when``.
-
-    A row counts when it opened by then (an undated opening counts: the row is on record) and
-    had not closed or been suspended by then: its ``closed`` date starts after ``when``, or it has
-    none and its status is ``open`` or ``suspended`` (a mission closed or of unknown fate at an
-    unknown date cannot be placed, so it is left out).
-    """
+def missions_open_at(index: RelationsIndex, side: str, when: dt.date) -> int:
+    """How many missions of a checkpoint ``side`` were open on ``when``, by the rule of
+    ``atlas.queries.missions`` (the embassy map and the network chart count the same way)."""
     mission_side, types = MISSION_COUNTS[side]
-    rows = missions[(missions["side"] == mission_side) & missions["type"].isin(types)]
-    count = 0
-    for row in rows.itertuples():
-        if row.opened and date_start(row.opened) > when:
-            continue
-        if row.closed:
-            count += date_start(row.closed) > when
-        else:
-            count += row.status in ("open", "suspended")
-    return count
+    return count_open(index, mission_side, when, types)
 
 
-def mission_checkpoint_table(missions: pd.DataFrame, checkpoints: pd.DataFrame) -> pd.DataFrame:
+def mission_checkpoint_table(index: RelationsIndex, checkpoints: pd.DataFrame) -> pd.DataFrame:
     """One row per mission checkpoint: side, date, published count, ours, ours minus published."""
     rows = []
     for row in checkpoints[checkpoints["side"].isin(list(MISSION_COUNTS))].itertuples():
-        ours = missions_open_at(missions, row.side, date_end(row.date))
+        ours = missions_open_at(index, row.side, date_end(row.date))
         rows.append(
             {"side": row.side, "date": row.date, "published": int(row.count), "ours": ours, "diff": ours - int(row.count)}
             | {"source_url": row.source_url, "notes": row.notes}

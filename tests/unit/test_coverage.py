@@ -22,7 +22,7 @@ from atlas.queries.coverage import (
     replace_section,
 )
 from atlas.queries.relations import RelationsIndex
-from tests.support.data import SRC, synthetic_data, write_csv
+from tests.support.data import SRC, columns, synthetic_data, write_csv
 
 D = dt.date
 TODAY = D(2026, 11, 29)
@@ -163,7 +163,7 @@ KNOWN_MISSION_GAPS = {
 def test_mission_counts_match_the_published_checkpoints(shipped):
     from atlas.queries.coverage import MAX_MISSION_GAP, mission_checkpoint_table
 
-    table = mission_checkpoint_table(shipped.data.missions, read_table("checkpoints", DATA_DIR))
+    table = mission_checkpoint_table(shipped, read_table("checkpoints", DATA_DIR))
     assert set(table["side"]) == {"embassies_in_pyongyang", "dprk_embassies_abroad", "dprk_missions_abroad"}
     off = table[table["diff"].abs() > MAX_MISSION_GAP]
     keys = set(zip(off["side"], off["date"], strict=True))
@@ -174,17 +174,26 @@ def test_mission_counts_match_the_published_checkpoints(shipped):
 
 
 def test_missions_open_at_counts_by_dates_and_status():
+    from atlas.data.loading import RelationsData
     from atlas.queries.coverage import missions_open_at
 
+    base = dict(iso3="AUS", city="", source_url=SRC, notes="")
     missions = pd.DataFrame(
         [
-            dict(side="dprk_abroad", type="embassy", opened="1990", closed="2000", status="closed"),
-            dict(side="dprk_abroad", type="embassy", opened="", closed="", status="open"),
-            dict(side="dprk_abroad", type="embassy", opened="", closed="", status="closed"),  # date unknown
-            dict(side="dprk_abroad", type="non_resident", opened="", closed="", status="open"),
-            dict(side="dprk_abroad", type="consulate", opened="2010-05", closed="", status="open"),
+            dict(base, side="dprk_abroad", type="embassy", opened="1990", closed="2000", status="closed"),
+            # Undated opening: placed from the start of relations with Australia (1974-07-31).
+            dict(base, side="dprk_abroad", type="embassy", opened="", closed="", status="open"),
+            dict(base, side="dprk_abroad", type="embassy", opened="", closed="", status="closed"),  # date unknown
+            dict(base, side="dprk_abroad", type="non_resident", opened="", closed="", status="open"),
+            dict(base, side="dprk_abroad", type="consulate", opened="2010-05", closed="", status="open"),
         ]
     )
-    assert missions_open_at(missions, "dprk_embassies_abroad", D(1995, 1, 1)) == 2
-    assert missions_open_at(missions, "dprk_embassies_abroad", D(2005, 1, 1)) == 1
-    assert missions_open_at(missions, "dprk_missions_abroad", D(2011, 1, 1)) == 2
+    relations = pd.DataFrame([dict(iso3="AUS", name="Australia", established="1974-07-31", status="active")])
+    empty = pd.DataFrame()
+    index = RelationsIndex(
+        RelationsData(relations, empty, pd.DataFrame(columns=columns("successions")), missions, empty), today=TODAY
+    )
+    assert missions_open_at(index, "dprk_embassies_abroad", D(1970, 1, 1)) == 0
+    assert missions_open_at(index, "dprk_embassies_abroad", D(1995, 1, 1)) == 2
+    assert missions_open_at(index, "dprk_embassies_abroad", D(2005, 1, 1)) == 1
+    assert missions_open_at(index, "dprk_missions_abroad", D(2011, 1, 1)) == 2

@@ -1,0 +1,276 @@
+"""The diplomatic network at a date (pure): which missions were open, both ways, and how it grew.
+
+One rule decides whether a row of ``missions.csv`` was open on a day, for the embassy map, the
+network chart, the year's openings and closings and the published-count checkpoints alike:
+
+- **Opened**: on or after its ``opened`` date (a partial date counts from the start of its period).
+  A mission whose opening no source dates is placed from the start of relations with that state
+  (for a successor, from its succession; a derived date, always shown as such); with no dated
+  relations, from today only.
+- **Still open**: until its ``closed`` date (a ``suspended`` row's ``closed`` is the withdrawal).
+  Without a closing date, a row counts while its status is ``open`` or ``suspended``; a row
+  ``closed`` or ``unknown`` at an unknown date cannot be placed, so it is not counted at all.
+- **Resident** missions are embassies, consulates, representative and trade offices;
+  ``non_resident`` accreditations are shown, never counted as missions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from atlas.core.countries import country_name
+from atlas.core.dates import date_start, format_partial
+from atlas.queries.relations import RelationsIndex, map_codes
+
+RESIDENT = ("embassy", "consulate_general", "consulate", "representative_office", "trade_mission")
+SIDES = ("dprk_abroad", "in_pyongyang")
+TYPE_LABELS = {
+    "embassy": "Embassy",
+    "consulate_general": "Consulate general",
+    "consulate": "Consulate",
+    "representative_office": "Representative office",
+    "trade_mission": "Trade mission",
+    "non_resident": "Ambassador accredited from elsewhere",
+}
+NETWORK_LABELS = {
+    "both": "Missions both ways",
+    "dprk_abroad": "DPRK mission there only",
+    "in_pyongyang": "Its mission in Pyongyang only",
+    "non_resident": "DPRK ambassador accredited from elsewhere",
+    "none": "No mission on record",
+    "dprk": "North Korea (DPRK)",
+}
+NETWORK_ORDER = tuple(NETWORK_LABELS)
+NETWORK_HOVER = (("DPRK mission there", "abroad"), ("Its mission in Pyongyang", "in_pyongyang"))
+UNDATED_NOTE = "opening not dated: shown from the start of relations"
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A mission row with the days it opened and closed on the atlas's rule (``None``: not placed)."""
+
+    start: dt.date | None
+    end: dt.date | None  # first day it no longer counts; None: open to this day
+    derived_start: bool
+
+
+def place(row: dict, index: RelationsIndex) -> Placed:
+    """When one ``missions.csv`` row counts as open (see the module docstring)."""
+    if row["opened"]:
+        start, derived = date_start(row["opened"]), False
+    else:
+        established = index.relations_by_state.get(row["iso3"], {}).get("established", "")
+        start, derived = (date_start(established) if established else index.today), True
+        # A continuing or whole successor's own record starts at its succession (Russia's embassy
+        # is not counted beside the USSR's before 1992).
+        took_over = [
+            when
+            for _, when, territory, continuity in index.predecessors.get(row["iso3"], ())
+            if continuity or territory == "whole"
+        ]
+        start = max([start, *took_over])
+    if row["closed"]:
+        end = date_start(row["closed"])
+    elif row["status"] in ("open", "suspended"):
+        end = None
+    else:
+        return Placed(None, None, derived)
+    return Placed(start, end, derived)
+
+
+@dataclass(frozen=True)
+class _Row:
+    iso3: str
+    side: str
+    type: str
+    city: str
+    opened: str
+    closed: str
+    status: str
+    source_url: str
+    placed: Placed
+
+
+def _rows(index: RelationsIndex) -> list[_Row]:
+    rows = []
+    for record in index.data.missions.to_dict("records"):
+        rows.append(
+            _Row(
+                record["iso3"],
+                record["side"],
+                record["type"],
+                record["city"],
+                record["opened"],
+                record["closed"],
+                record["status"],
+                record["source_url"],
+                place(record, index),
+            )
+        )
+    return rows
+
+
+def is_open(row: _Row, when: dt.date) -> bool:
+    placed = row.placed
+    return placed.start is not None and placed.start <= when and (placed.end is None or placed.end > when)
+
+
+def open_missions(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
+    """Every mission row open on ``when`` (non-resident accreditations included, marked by type)."""
+    rows = [row for row in _rows(index) if is_open(row, when)]
+    return pd.DataFrame(
+        [
+            {
+                "iso3": r.iso3,
+                "name": country_name(r.iso3),
+                "side": r.side,
+                "type": r.type,
+                "city": r.city,
+                "opened": r.opened,
+                "opened_derived": r.placed.derived_start,
+                "closed": r.closed,
+                "status": r.status,
+                "source_url": r.source_url,
+            }
+            for r in rows
+        ],
+        columns=["iso3", "name", "side", "type", "city", "opened", "opened_derived", "closed", "status", "source_url"],
+    )
+
+
+def count_open(index: RelationsIndex, side: str, when: dt.date, types: tuple[str, ...] = RESIDENT) -> int:
+    """How many missions of ``side`` and ``types`` were open on ``when``."""
+    return sum(1 for row in _rows(index) if row.side == side and row.type in types and is_open(row, when))
+
+
+def network_per_year(index: RelationsIndex, first: int, last: int, today: dt.date) -> pd.DataFrame:
+    """Resident missions open at each year's end (today for the current year), both ways."""
+    rows = _rows(index)
+    out = []
+    for year in range(first, last + 1):
+        when = min(dt.date(year, 12, 31), today)
+        counts = {side: 0 for side in SIDES}
+        derived = {side: 0 for side in SIDES}
+        for row in rows:
+            if row.type in RESIDENT and is_open(row, when):
+                counts[row.side] += 1
+                derived[row.side] += row.placed.derived_start
+        out.append(
+            {
+                "year": year,
+                "date": when,
+                "dprk_abroad": counts["dprk_abroad"],
+                "in_pyongyang": counts["in_pyongyang"],
+                "dprk_abroad_undated": derived["dprk_abroad"],
+                "in_pyongyang_undated": derived["in_pyongyang"],
+            }
+        )
+    return pd.DataFrame(out)
+
+
+def _describe(rows: list[_Row]) -> str:
+    if not rows:
+        return "none"
+    parts = []
+    for row in rows:
+        since = f"since {format_partial(row.opened)}" if row.opened else UNDATED_NOTE
+        where = f" in {row.city}" if row.city else ""
+        parts.append(f"{TYPE_LABELS.get(row.type, row.type)}{where} ({since})")
+    return "; ".join(parts)
+
+
+def network_status_at(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
+    """Every state on today's map in one network category at ``when`` (the embassy map's table).
+
+    A dissolved state's missions are drawn on the territory it held (the USSR's on Russia,
+    Ukraine…; East Germany's on Germany) until its successors take over.
+    """
+    by_code: dict[str, list[_Row]] = {}
+    for row in _rows(index):
+        if is_open(row, when):
+            by_code.setdefault(row.iso3, []).append(row)
+    records = []
+    for code in map_codes():
+        if code == "PRK":
+            records.append({"iso3": code, "name": country_name(code), "category": "dprk", "abroad": "", "in_pyongyang": ""})
+            continue
+        # Before a succession the predecessor's record stands for the territory (the USSR's for Russia).
+        owners = [p for p, start, _, _ in index.predecessors.get(code, ()) if start > when] + [code]
+        mine: list[_Row] = []
+        owner = code
+        for owner in owners:
+            mine = by_code.get(owner, [])
+            if mine:
+                break
+        held = f"{country_name(owner)}: " if mine and owner != code else ""
+        abroad = [r for r in mine if r.side == "dprk_abroad" and r.type in RESIDENT]
+        accredited = [r for r in mine if r.side == "dprk_abroad" and r.type == "non_resident"]
+        home = [r for r in mine if r.side == "in_pyongyang" and r.type in RESIDENT]
+        if abroad and home:
+            category = "both"
+        elif abroad:
+            category = "dprk_abroad"
+        elif home:
+            category = "in_pyongyang"
+        elif accredited:
+            category = "non_resident"
+        else:
+            category = "none"
+        records.append(
+            {
+                "iso3": code,
+                "name": country_name(code),
+                "category": category,
+                "abroad": held + _describe(abroad or accredited) if (abroad or accredited) else "none",
+                "in_pyongyang": held + _describe(home) if home else "none",
+            }
+        )
+    return pd.DataFrame(records, columns=["iso3", "name", "category", "abroad", "in_pyongyang"])
+
+
+def year_openings_closings(index: RelationsIndex, year: int) -> pd.DataFrame:
+    """Missions opened or closed in ``year`` (dated rows only), both ways, earliest first."""
+    events = []
+    for row in _rows(index):
+        for kind, date in (("opened", row.opened), ("closed", row.closed)):
+            if date and date_start(date).year == year:
+                events.append(
+                    {
+                        "date": date,
+                        "iso3": row.iso3,
+                        "name": country_name(row.iso3),
+                        "side": row.side,
+                        "type": row.type,
+                        "city": row.city,
+                        "change": kind if not (kind == "closed" and row.status == "suspended") else "suspended",
+                        "source_url": row.source_url,
+                    }
+                )
+    frame = pd.DataFrame(events, columns=["date", "iso3", "name", "side", "type", "city", "change", "source_url"])
+    return frame.assign(_start=frame["date"].map(date_start)).sort_values("_start", kind="stable").drop(columns="_start")
+
+
+def mission_history(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
+    """Every mission of some states (a state and its predecessors) as a dated sequence."""
+    missions = index.data.missions[index.data.missions["iso3"].isin(codes)]
+    rows = []
+    for record in missions.to_dict("records"):
+        rows.append(
+            {
+                "when": record["opened"] or "",
+                "until": record["closed"] or ("" if record["status"] in ("open", "suspended") else "date not documented"),
+                "state": country_name(record["iso3"]),
+                "mission": f"{TYPE_LABELS.get(record['type'], record['type'])}"
+                + (f" in {record['city']}" if record["city"] else ""),
+                "side": "DPRK mission there" if record["side"] == "dprk_abroad" else "Its mission in Pyongyang",
+                "status": record["status"],
+                "notes": record["notes"],
+                "source_url": record["source_url"],
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["when", "until", "state", "mission", "side", "status", "notes", "source_url"])
+    order = frame["when"].map(lambda d: date_start(d) if d else dt.date.max)
+    return frame.assign(_o=order).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)

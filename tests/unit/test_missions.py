@@ -1,0 +1,108 @@
+"""The diplomatic network at a date, on a small synthetic world (tests/support/data.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from atlas.data.loading import load_relations_data
+from atlas.queries import missions as m
+from atlas.queries.relations import RelationsIndex
+from tests.support.data import SRC, columns, synthetic_data, write_csv
+
+D = dt.date
+TODAY = D(2026, 11, 29)
+
+
+@pytest.fixture
+def index(tmp_path):
+    folder = synthetic_data(tmp_path)
+    base = dict(city="", source_url=SRC, notes="")
+    rows = [
+        dict(
+            base,
+            iso3="SUN",
+            side="in_pyongyang",
+            type="embassy",
+            city="Pyongyang",
+            opened="1949",
+            closed="1991-12",
+            status="closed",
+        ),
+        dict(
+            base,
+            iso3="SUN",
+            side="dprk_abroad",
+            type="embassy",
+            city="Moscow",
+            opened="1949-01",
+            closed="1991-12",
+            status="closed",
+        ),
+        # Russia's embassy: no source dates its opening, so it is placed from the start of relations.
+        dict(base, iso3="RUS", side="in_pyongyang", type="embassy", city="Pyongyang", status="open"),
+        dict(
+            base,
+            iso3="AUS",
+            side="dprk_abroad",
+            type="embassy",
+            city="Canberra",
+            opened="1974-12",
+            closed="1975-11",
+            status="closed",
+        ),
+        dict(base, iso3="DEU", side="in_pyongyang", type="embassy", opened="2001", closed="2020-03-09", status="suspended"),
+        dict(base, iso3="MYS", side="dprk_abroad", type="non_resident", city="Jakarta", opened="1980", status="open"),
+        dict(base, iso3="MYS", side="dprk_abroad", type="embassy", status="closed"),  # closed, date not documented
+    ]
+    write_csv(folder / "missions.csv", rows, columns("missions"))
+    return RelationsIndex(load_relations_data(folder), today=TODAY)
+
+
+def by_code(index, when):
+    return m.network_status_at(index, when).set_index("iso3")
+
+
+def test_a_dissolved_states_missions_are_drawn_on_its_territory_until_the_succession(index):
+    in_1980 = by_code(index, D(1980, 12, 31))
+    assert in_1980.at["UKR", "category"] == "both"
+    assert in_1980.at["UKR", "in_pyongyang"].startswith("Soviet Union: Embassy in Pyongyang (since 1949)")
+    assert in_1980.at["RUS", "category"] == "both"  # the USSR's record, not Russia's undated one
+    in_2000 = by_code(index, D(2000, 12, 31))
+    assert in_2000.at["UKR", "category"] == "none"
+    assert in_2000.at["RUS", "category"] == "in_pyongyang"
+    assert m.UNDATED_NOTE in in_2000.at["RUS", "in_pyongyang"]
+
+
+def test_openings_closings_and_suspensions_follow_their_dates(index):
+    assert by_code(index, D(1975, 6, 30)).at["AUS", "category"] == "dprk_abroad"
+    assert by_code(index, D(1975, 12, 31)).at["AUS", "category"] == "none"
+    assert by_code(index, D(2010, 12, 31)).at["DEU", "category"] == "in_pyongyang"
+    assert by_code(index, D(2021, 12, 31)).at["DEU", "category"] == "none"  # staff withdrawn in 2020
+    # A non-resident accreditation is shown, never counted as a mission.
+    assert by_code(index, D(1990, 12, 31)).at["MYS", "category"] == "non_resident"
+    assert m.count_open(index, "dprk_abroad", D(1990, 12, 31)) == 1  # the USSR only
+
+
+def test_the_network_per_year_counts_resident_missions_at_year_end(index):
+    per_year = m.network_per_year(index, 1948, 2026, TODAY).set_index("year")
+    assert per_year.at[1948, "in_pyongyang"] == 0
+    assert per_year.at[1974, "dprk_abroad"] == 2  # Moscow and Canberra (from December 1974)
+    assert per_year.at[1975, "dprk_abroad"] == 1
+    assert per_year.at[1995, "in_pyongyang"] == 1 and per_year.at[1995, "in_pyongyang_undated"] == 1
+    assert per_year.at[2026, "in_pyongyang"] == 1  # Germany's staff left in 2020
+
+
+def test_a_years_openings_and_closings_are_listed_in_date_order(index):
+    year = m.year_openings_closings(index, 1975)
+    assert list(zip(year["iso3"], year["change"], strict=True)) == [("AUS", "closed")]
+    assert list(m.year_openings_closings(index, 2020)["change"]) == ["suspended"]
+    assert m.year_openings_closings(index, 1960).empty
+
+
+def test_a_states_mission_history_is_a_dated_sequence(index):
+    history = m.mission_history(index, ["MYS"])
+    assert list(history["when"]) == ["1980", ""]  # dated first, the undated row last
+    assert list(history["until"]) == ["", "date not documented"]
+    assert history.at[0, "mission"] == "Ambassador accredited from elsewhere in Jakarta"
