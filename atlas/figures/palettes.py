@@ -19,11 +19,17 @@ CATEGORY_COLOURS = {
 }
 
 
+# The compare map (and the Story's): changes in Okabe–Ito colours, unchanged states in greys so
+# the changes stand out. Warm colours mark a break: vermilion for ties lost (as "severed" on the
+# main map), orange for ties restored after one; blue for gains; sky blue for ties that passed to
+# a successor state (the main map's "through a predecessor" shade); bluish green for undated
+# relations as on the main map. Neutral greys, not blue-greys, so the sky blue stays apart.
 COMPARE_COLOURS = {
     "gained": "#0072B2",
+    "restored": "#E69F00",
     "lost": "#D55E00",
-    "changed": "#CC79A7",
-    "unchanged_with": "#A9C8DC",
+    "successor": "#56B4E9",
+    "unchanged_with": "#ABABAB",
     "unchanged_without": "#E6E6E6",
     "undated": "#009E73",
     "dprk": "#222222",
