@@ -4,6 +4,11 @@ Okabe–Ito where categories must be told apart, checked on the light and the da
 
 from __future__ import annotations
 
+# The DPRK itself, the same on every map (recognition, compare, the Story's, both Koreas):
+# Okabe–Ito reddish purple, visible on light and dark pages alike (near-black vanished on the
+# dark scheme's background, and with it the legend's swatch).
+DPRK_COLOUR = "#CC79A7"
+
 # Okabe–Ito colours (distinguishable with the common forms of colour blindness); the two
 # predecessor shades are lighter steps of the "relations" blue so the map reads as one scale.
 CATEGORY_COLOURS = {
@@ -15,7 +20,7 @@ CATEGORY_COLOURS = {
     "suspended": "#E69F00",
     "severed": "#D55E00",
     "none": "#DDDDDD",
-    "dprk": "#CC79A7",  # Okabe–Ito purple: visible on light and dark pages alike
+    "dprk": DPRK_COLOUR,
 }
 
 
@@ -32,5 +37,5 @@ COMPARE_COLOURS = {
     "unchanged_with": "#ABABAB",
     "unchanged_without": "#E6E6E6",
     "undated": "#009E73",
-    "dprk": "#222222",
+    "dprk": DPRK_COLOUR,
 }
