@@ -175,8 +175,20 @@ def category_map(
         ]
     )
     fig.update_geos(**GEO_LAYOUT)
+    # The title sits on the map's area and pushes the top margin as far as its lines need (a
+    # two-line title hung from the figure's top was cut off above it).
     fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left", font_size=font_size + 3, automargin=True),
+        title=dict(
+            text=title,
+            x=0,
+            xanchor="left",
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            pad=dict(b=6),
+            automargin=True,
+            font_size=font_size + 3,
+        ),
         margin=dict(l=0, r=0, t=40, b=0),
         font_size=font_size,
         # The legend is plotly's own: below the map, wrapping to the width, pushing the margin
