@@ -27,14 +27,15 @@ with st.container(key="story_notice"):
 if not handout:
     story_page.navigation(number)
 
-st.title(CHAPTERS[number - 1].title)
-st.caption(
-    f"Chapter {number} of {len(CHAPTERS)} · {format_partial(chapter['start'].isoformat())} – "
-    f"{format_partial(chapter['end'].isoformat())}"
-)
 text_col, map_col = story_page.areas(handout, [1, 1.25])
-with text_col, st.container(key="story_text"):
-    st.markdown(chapter["text"])
+with text_col:  # the title heads the text column, so the map beside it starts at the top of a 720 px screen
+    st.title(CHAPTERS[number - 1].title)
+    st.caption(
+        f"Chapter {number} of {len(CHAPTERS)} · {format_partial(chapter['start'].isoformat())} – "
+        f"{format_partial(chapter['end'].isoformat())}"
+    )
+    with st.container(key="story_text"):
+        st.markdown(chapter["text"])
 with map_col:
     both_tab = None
     if CHAPTERS[number - 1].dual_korea and not handout:

@@ -175,8 +175,12 @@ def category_map(
         ]
     )
     fig.update_geos(**GEO_LAYOUT)
+    # A title of several lines sits on the map's area and pushes the top margin as far as its
+    # lines need (hung from the figure's top, a two-line title's first line was cut off); a
+    # one-line title keeps the plain placement, which needs no second layout pass on each frame.
+    placement = dict(y=1, yref="paper", yanchor="bottom", pad=dict(b=6)) if "<br>" in title else {}
     fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left", font_size=font_size + 3, automargin=True),
+        title=dict(text=title, x=0, xanchor="left", automargin=True, font_size=font_size + 3, **placement),
         margin=dict(l=0, r=0, t=40, b=0),
         font_size=font_size,
         # The legend is plotly's own: below the map, wrapping to the width, pushing the margin

@@ -4,6 +4,11 @@ Okabe–Ito where categories must be told apart, checked on the light and the da
 
 from __future__ import annotations
 
+# The DPRK itself, the same on every map (recognition, compare, the Story's, both Koreas):
+# Okabe–Ito reddish purple, visible on light and dark pages alike (near-black vanished on the
+# dark scheme's background, and with it the legend's swatch).
+DPRK_COLOUR = "#CC79A7"
+
 # Okabe–Ito colours (distinguishable with the common forms of colour blindness); the two
 # predecessor shades are lighter steps of the "relations" blue so the map reads as one scale.
 CATEGORY_COLOURS = {
@@ -15,16 +20,22 @@ CATEGORY_COLOURS = {
     "suspended": "#E69F00",
     "severed": "#D55E00",
     "none": "#DDDDDD",
-    "dprk": "#CC79A7",  # Okabe–Ito purple: visible on light and dark pages alike
+    "dprk": DPRK_COLOUR,
 }
 
 
+# The compare map (and the Story's): changes in Okabe–Ito colours, unchanged states in greys so
+# the changes stand out. Warm colours mark a break: vermilion for ties lost (as "severed" on the
+# main map), orange for ties restored after one; blue for gains; sky blue for ties that passed to
+# a successor state (the main map's "through a predecessor" shade); bluish green for undated
+# relations as on the main map. Neutral greys, not blue-greys, so the sky blue stays apart.
 COMPARE_COLOURS = {
     "gained": "#0072B2",
+    "restored": "#E69F00",
     "lost": "#D55E00",
-    "changed": "#CC79A7",
-    "unchanged_with": "#A9C8DC",
+    "successor": "#56B4E9",
+    "unchanged_with": "#ABABAB",
     "unchanged_without": "#E6E6E6",
     "undated": "#009E73",
-    "dprk": "#222222",
+    "dprk": DPRK_COLOUR,
 }

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from atlas.figures.maps import CategorySpec
+from atlas.figures.palettes import DPRK_COLOUR
 from atlas.queries.race import RACE_LABELS
 
 # Okabe–Ito: blue and vermillion for the two sides, bluish green for both, reddish purple for
@@ -17,7 +18,7 @@ RACE_COLOURS = {
     "dprk_only": "#D55E00",
     "rok_only": "#0072B2",
     "neither": "#BBBBBB",
-    "korea": "#CC79A7",
+    "korea": DPRK_COLOUR,  # the two Koreas in the DPRK's colour, as on every map
 }
 
 

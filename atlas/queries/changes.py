@@ -3,14 +3,15 @@
 Two views of a change, because the issue's two figures count different things:
 - ``compare_status`` / ``changes_between`` work on **today's map**: every mapped code's category at
   both dates (``RelationsIndex.status``, so a territory that belonged to the USSR shows the
-  USSR's relations). A row changes when its category differs: exactly the diff of the two map
-  CSVs that issue 11 did by hand (28 changes between the ends of 1988 and 1992 with that day's
-  data: former Soviet republics whose ties became their own, states that gained relations, and
-  territories that lost them — Nicaragua's break, Germany after East Germany, the Yugoslav and
-  Soviet republics with no ties of their own).
+  USSR's relations). A row changes when its category differs (the diff of the two map CSVs
+  that issue 11 did by hand: 28 changes between the ends of 1988 and 1992 with that day's data),
+  or when the state broke ties and restored them in between. Each change is named in the Story's
+  language (``change_kind``): gained, restored after a break, lost (Nicaragua's break, Germany
+  after East Germany, the Yugoslav and Soviet republics with no ties of their own), or passed to
+  a successor state (former Soviet republics whose ties became their own).
 - ``party_changes`` counts **parties** (states that existed at the date, dissolved ones included,
   and the EU), as ``count_with_relations`` does (the issue's 92 -> 109): gains (Russia and Serbia
-  and Montenegro as continuing states among them) and losses (the USSR, East Germany and
+  and Montenegro as continuing states among them), restorations and losses (the USSR, East Germany and
   Yugoslavia ceased to exist, Nicaragua severed) add up to the difference of the two counts.
 
 Every change carries the dated event that caused it and that event's source: the state's own
@@ -43,40 +44,70 @@ WITH_RELATIONS = frozenset({"relations", "via_predecessor", "partial_predecessor
 # drawn apart and never listed as a change (a "gained" there would invent a date).
 UNDATED = "undated"
 
-# The compare map's own categories, in legend order, with labels and colours. Okabe–Ito: blue
-# and vermilion stay apart for the common colour blindnesses; unchanged states are greys so the
-# changes stand out.
+# Relationship events that break ties off: a state with one of them between the two dates broke
+# ties in that window, so the compare map never calls it merely "changed" (the Story's language).
+BREAKS = ("severed", "suspended")
+
+# The compare map's own categories, in legend order, with plain-English labels (colours in
+# atlas/figures/palettes.py). Changes first: gained, restored after a break, lost (severed,
+# suspended, or the territory left a state with relations), and ties that passed to a successor
+# state (a former Soviet republic whose relations became its own); then the unchanged states.
 COMPARE_LABELS = {
     "gained": "Gained relations",
+    "restored": "Relations restored after a break",
     "lost": "Lost relations",
-    "changed": "Changed (e.g. ties now its own)",
+    "successor": "Ties passed to a successor state",
     "unchanged_with": "Relations at both dates",
     "unchanged_without": "No relations at either date",
     "undated": "Relations today, start not documented",
     "dprk": "North Korea (DPRK)",
 }
 COMPARE_ORDER = tuple(COMPARE_LABELS)
-CHANGE_KINDS = ("gained", "lost", "changed")
+CHANGE_KINDS = ("gained", "restored", "lost", "successor")
+# The ``change`` column of the compare table and its CSV: the map's categories, in short.
+CHANGE_NAMES = {"gained": "Gained", "restored": "Restored", "lost": "Lost", "successor": "Passed to a successor"}
 # Hover lines of the compare map after the name and category: (label, column of compare_status).
 COMPARE_HOVER = (("Before", "from"), ("After", "to"), ("Event", "event"), ("Date", "date"), ("Source", "source_url"))
 
 CHANGE_COLUMNS = ["iso3", "name", "continent", "region", "change", "from", "to", "date", "event", "source_url"]
 YEAR_COLUMNS = ["date", "iso3", "name", "continent", "region", "event", "source_url"]
 PARTY_COLUMNS = ["iso3", "name", "change", "date", "event", "source_url"]
+PARTY_CHANGES = ("Gained", "Restored", "Lost")
 
 
-def change_kind(before: str, after: str) -> str:
-    """Compare category for a state whose map category went from ``before`` to ``after``."""
+def change_kind(before: str, after: str, broke: bool = False) -> str:
+    """Compare category for a state whose map category went from ``before`` to ``after``.
+
+    ``broke``: the state (or the state whose record it showed) suspended or severed relations
+    between the two dates. A state with relations at the end that had none because of a break at
+    the start, or broke and restored in between, is 'restored'; one without relations at the end
+    that broke them in between (Australia from 1961 to 1988: none, then suspended) is 'lost'.
+    Ties that are someone else's at one date and the state's own at the other, with no break
+    between (Ukraine: the Soviet Union's in 1988, its own in 1992), passed to a successor.
+    """
     if before == "dprk" or after == "dprk":
         return "dprk"
     if UNDATED in (before, after):
         return UNDATED
     had, has = before in WITH_RELATIONS, after in WITH_RELATIONS
-    if before == after:
-        return "unchanged_with" if has else "unchanged_without"
-    if had and has or not had and not has:
-        return "changed"
-    return "gained" if has else "lost"
+    if has:
+        if broke or before in BREAKS:
+            return "restored"
+        if not had:
+            return "gained"
+        return "unchanged_with" if before == after else "successor"
+    if had or (after in BREAKS and (broke or before != after)):
+        return "lost"
+    return "unchanged_without"
+
+
+def broke_between(index: RelationsIndex, codes: tuple[str, ...], earlier: dt.date, later: dt.date) -> bool:
+    """True when one of ``codes`` suspended or severed relations after ``earlier``, up to ``later``."""
+    return any(
+        event in BREAKS and _in_window(start, earlier, later)
+        for code in dict.fromkeys(c for c in codes if c)
+        for start, event, _, _ in index.events_by_state.get(code, ())
+    )
 
 
 def status_label(status: Status) -> str:
@@ -151,7 +182,8 @@ def compare_status(index: RelationsIndex, earlier: dt.date, later: dt.date) -> p
     for code in map_codes():
         owner = TERRITORY_OF.get(code, code)
         before, after = index.status(owner, earlier), index.status(owner, later)
-        kind = change_kind(before.category, after.category)
+        broke = broke_between(index, (owner, before.via, after.via), earlier, later)
+        kind = change_kind(before.category, after.category, broke)
         changed = kind in CHANGE_KINDS
         why = cause(index, owner, before, after, earlier, later) if changed else {"date": "", "event": "", "source_url": ""}
         rows.append(
@@ -161,7 +193,7 @@ def compare_status(index: RelationsIndex, earlier: dt.date, later: dt.date) -> p
                 "category": kind,
                 "continent": continent(code),
                 "region": un_subregion(code),
-                "change": kind.capitalize() if changed else "",
+                "change": CHANGE_NAMES.get(kind, ""),
                 "from": status_label(before),
                 "to": status_label(after),
                 **why,
@@ -171,7 +203,7 @@ def compare_status(index: RelationsIndex, earlier: dt.date, later: dt.date) -> p
 
 
 def changes_between(status: pd.DataFrame) -> pd.DataFrame:
-    """The gained, lost and changed rows of ``compare_status``, grouped by kind, by date within."""
+    """The gained, restored, lost and successor rows of ``compare_status``, grouped by kind, by date within."""
     changed = status[status["category"].isin(CHANGE_KINDS)].copy()
     changed["_kind"] = changed["category"].map(CHANGE_KINDS.index)
     changed["_start"] = changed["date"].map(lambda d: date_start(d.split(" ")[0]) if d else dt.date.max)
@@ -186,10 +218,11 @@ def change_counts(status: pd.DataFrame) -> dict[str, int]:
 
 
 def party_changes(index: RelationsIndex, earlier: dt.date, later: dt.date) -> pd.DataFrame:
-    """Parties (dissolved states and the EU included) that gained or lost active relations.
+    """Parties (dissolved states and the EU included) that gained, restored or lost active relations.
 
     The difference of ``parties_with_relations`` at the two dates, so that the count at
-    ``earlier`` plus gains minus losses is the count at ``later``. A dissolved state that ceased
+    ``earlier`` plus gains and restorations minus losses is the count at ``later``. 'Restored' is
+    the compare map's word: a party back to relations after suspending or severing them. A dissolved state that ceased
     to exist is 'lost' with its dissolution as the event.
     """
     before, after = set(index.parties_with_relations(earlier)), set(index.parties_with_relations(later))
@@ -221,14 +254,24 @@ def party_changes(index: RelationsIndex, earlier: dt.date, later: dt.date) -> pd
             {
                 "iso3": code,
                 "name": country_name(code),
-                "change": "Gained" if gained else "Lost",
+                "change": _party_change(index, code, gained, earlier, later),
                 "date": date,
                 "event": what,
                 "source_url": source,
             }
         )
     frame = pd.DataFrame(rows, columns=PARTY_COLUMNS)
-    return frame.sort_values(["change", "name"], kind="stable").reset_index(drop=True)
+    frame["_kind"] = frame["change"].map(PARTY_CHANGES.index)
+    return frame.sort_values(["_kind", "name"], kind="stable").drop(columns="_kind").reset_index(drop=True)
+
+
+def _party_change(index: RelationsIndex, code: str, gained: bool, earlier: dt.date, later: dt.date) -> str:
+    """'Gained', 'Restored' (back after a break, as the compare map says) or 'Lost', for a party."""
+    if not gained:
+        return "Lost"
+    if index.own_status(code, earlier) in BREAKS or broke_between(index, (code,), earlier, later):
+        return "Restored"
+    return "Gained"
 
 
 def _repeats_predecessor(index: RelationsIndex, code: str, start: dt.date) -> bool:

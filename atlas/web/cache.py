@@ -481,7 +481,7 @@ def year_change_regions() -> pd.DataFrame:
 
 @follows_data(st.cache_resource(show_spinner=False, max_entries=200))
 def compare_figure(earlier: dt.date, later: dt.date, font_size: int = 13) -> go.Figure:
-    """The map of what changed between two dates: gained, lost, changed, unchanged (shared, read-only)."""
+    """The map of what changed between two dates: gained, restored, lost, successor, unchanged (shared, read-only)."""
     status = compare_status(earlier, later)
     # Only the categories drawn get a legend line: a short legend leaves the map its room.
     present = set(status["category"])
@@ -493,7 +493,8 @@ def compare_figure(earlier: dt.date, later: dt.date, font_size: int = 13) -> go.
         status,
         spec,
         dots=map_dots(),
-        title=f"What changed between {format_partial(earlier.isoformat())} and {format_partial(later.isoformat())}",
+        # Two lines: one ran past the right edge of a half-width column or the Story's map column.
+        title=f"What changed between<br>{format_partial(earlier.isoformat())} and {format_partial(later.isoformat())}",
         hover=changes.COMPARE_HOVER,
         font_size=font_size,
     )

@@ -83,7 +83,7 @@ def compare_control(today: dt.date) -> None:
         years,
         key=COMPARE_KEY,
         format_func=lambda y: NO_COMPARE if y is None else f"end of {y}",
-        help="Show what changed between this year and the year shown: gained, lost and changed states.",
+        help="Show what changed between this year and the year shown: states that gained, restored or lost relations.",
     )
 
 
@@ -104,18 +104,19 @@ def compare_chart(earlier: dt.date, later: dt.date, on_select, presenting: bool)
 
 
 def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None:
-    """Counts, the table of gained / lost / changed states with sources, and its CSV."""
+    """Counts, the table of gained / restored / lost / successor states with sources, and its CSV."""
     index = loaders.relations_index()
     from atlas.queries.relations import count_with_relations
 
     counts = changes.change_counts(status)
     st.subheader(f"What changed between {earlier:%d %b %Y} and {later:%d %b %Y}")
-    cols = st.columns(5)
+    cols = st.columns(6)
     cols[0].metric(f"Parties with relations, {earlier.year}", count_with_relations(index, earlier))
     cols[1].metric(f"Parties with relations, {later.year}", count_with_relations(index, later))
     cols[2].metric("States gained", counts["gained"])
-    cols[3].metric("States lost", counts["lost"])
-    cols[4].metric("States changed", counts["changed"])
+    cols[3].metric("States restored", counts["restored"])
+    cols[4].metric("States lost", counts["lost"])
+    cols[5].metric("Passed to a successor", counts["successor"])
     table = with_source_kind(changes.changes_between(status))
     if table.empty:
         st.info("No state's relations changed between these dates.")
@@ -131,12 +132,20 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
     )
     st.caption(
         "States on today's map: a territory that belonged to the Soviet Union or Yugoslavia shows that state's "
-        "relations, so a former republic 'changed' when its ties became its own and 'lost' when it had none. "
+        "relations, so a former republic's ties 'passed to a successor' when they became its own, and were 'lost' "
+        "when it had none. 'Restored': relations back after a suspension or severance. "
         "'Parties' count the states that existed at each date (dissolved ones included) and the EU."
     )
-    with st.expander("Parties that gained or lost relations (dissolved states included)"):
+    with st.expander("Parties that gained, restored or lost relations (dissolved states included)"):
+        parties = loaders.party_changes(earlier, later)
+        moved = parties["change"].value_counts()
+        st.caption(
+            f"{count_with_relations(index, earlier)} parties with relations on {earlier:%d %b %Y}"
+            f" + {moved.get('Gained', 0)} gained + {moved.get('Restored', 0)} restored − {moved.get('Lost', 0)} lost"
+            f" = {count_with_relations(index, later)} on {later:%d %b %Y}."
+        )
         st.dataframe(
-            with_source_kind(loaders.party_changes(earlier, later)),
+            with_source_kind(parties),
             hide_index=True,
             width="stretch",
             column_config={

@@ -16,10 +16,38 @@ CHAPTER_PARAM = "chapter"
 PRINT_PARAM = "print"
 JUMP_KEY = "story_jump"
 
+# A printed page is white with dark text whatever the computer's colour scheme (the dark theme
+# printed light text on a black page): the page, every text and the map's own text (plotly's SVG
+# text is coloured by an inline fill, which an !important rule overrides).
+LIGHT_PAGE_CSS = """
+  html, body, .stApp, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
+  .stMain, [data-testid="stMainBlockContainer"], .block-container, [data-testid="stHeader"], [data-testid="stBottom"] {
+    background: #ffffff !important; color: #111111 !important; color-scheme: light !important;
+  }
+  .stApp * { color: #111111 !important; border-color: #cccccc !important; }
+  .stApp a, .stApp a * { color: #0b4f8a !important; }
+  .stApp .js-plotly-plot .main-svg text { fill: #111111 !important; }
+"""
+# Each key event and the gift stay on one page with their "Source:" line; a heading stays with
+# what follows it.
+KEEP_TOGETHER_CSS = """
+  .st-key-story_side [data-testid="stElementContainer"], .st-key-story_gift [data-testid="stElementContainer"],
+  .st-key-story_side .stMarkdown, .st-key-story_gift .stMarkdown, .st-key-story_side p, .st-key-story_gift p {
+    break-inside: avoid !important; page-break-inside: avoid !important;
+  }
+  .stApp h1, .stApp h2, .stApp h3 { break-after: avoid !important; page-break-after: avoid !important; }
+"""
+
 # Static CSS only (no data-derived text): larger type for a projector, and a print layout
-# without the sidebar, the header or the controls.
-STORY_CSS = """<style>
-.st-key-story_map_frame, .st-key-story_both_frame { height: clamp(320px, 62vh, 1100px); flex: none !important; }
+# without the sidebar, the header or the controls. On screen the page starts just below the
+# header (not 6rem down), so at 1280x720 the title, the map and its legend fit the first screen.
+STORY_CSS = (
+    """<style>
+@media screen {
+  .block-container, [data-testid="stMainBlockContainer"] { padding-top: 4rem !important; }
+  .stMain h1 { font-size: clamp(2rem, 2.6vw, 3rem) !important; }
+}
+.st-key-story_map_frame, .st-key-story_both_frame { height: clamp(320px, calc(100vh - 13rem), 1100px); flex: none !important; }
 .st-key-story_map_frame > div, .st-key-story_both_frame > div { height: 100% !important; flex: 1 1 auto; }
 .st-key-story_text p { font-size: 1.45rem; line-height: 1.55; }
 .st-key-story_side p, .st-key-story_gift p { font-size: 1.1rem; line-height: 1.45; }
@@ -32,11 +60,21 @@ STORY_CSS = """<style>
   .st-key-story_text p { font-size: 12pt; line-height: 1.4; }
   .st-key-story_side p, .st-key-story_gift p { font-size: 10pt; line-height: 1.3; }
   .block-container, [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
+"""
+    + LIGHT_PAGE_CSS
+    + KEEP_TOGETHER_CSS
+    + """
 }
 </style>"""
+)
 # The handout view: the page already at about an A4 width on screen, so the map is sized for
-# the page before printing (plotly does not redraw when the browser switches to print layout).
-HANDOUT_CSS = """<style>
+# the page before printing (plotly does not redraw when the browser switches to print layout),
+# and already white with dark text, so the map is drawn with dark text in any colour scheme.
+HANDOUT_CSS = (
+    """<style>"""
+    + LIGHT_PAGE_CSS
+    + KEEP_TOGETHER_CSS
+    + """
 .st-key-story_map_frame { height: 440px; }
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"], header,
 .st-key-story_nav { display: none !important; }
@@ -44,6 +82,7 @@ HANDOUT_CSS = """<style>
 .st-key-story_text p { font-size: 1.05rem; line-height: 1.45; }
 .st-key-story_side p, .st-key-story_gift p { font-size: 0.9rem; line-height: 1.35; }
 </style>"""
+)
 
 
 def read_chapter() -> tuple[int, str | None]:

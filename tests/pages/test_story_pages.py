@@ -44,6 +44,17 @@ def test_each_chapter_shows_its_text_map_events_and_gift(number):
     assert at.button(key="story_next").disabled == (number == len(story.CHAPTERS))
 
 
+def test_chapter_four_map_draws_the_breaks_it_tells_of():
+    """The text says states suspended or severed relations; the map draws them so, not 'changed'."""
+    at = open_page(STORY, {"chapter": "4"})
+    hovered = map_status_by_code(map_charts(at)["story_map"])
+    for code in ("AUS", "CHL", "ARG", "MMR", "IRQ", "FJI"):
+        assert hovered[code] == changes.COMPARE_LABELS["lost"], code
+    assert hovered["MRT"] == changes.COMPARE_LABELS["restored"]  # broke off and came back in these years
+    assert hovered["VNM"] == changes.COMPARE_LABELS["successor"]
+    assert "Changed (e.g. ties now its own)" not in set(hovered.values())
+
+
 @pytest.mark.parametrize("value", ["0", "99", "abc", "-3", "1e9", "99999999999999999999999"])
 def test_bad_chapter_values_show_a_notice_and_the_first_chapter(value):
     at = open_page(STORY, {"chapter": value})
@@ -74,15 +85,17 @@ def test_handout_view_hides_the_controls():
     assert bad.info and "print" in bad.info[0].value and bad.button(key="story_next")
 
 
-def test_compare_view_lists_gained_lost_and_changed_states():
+def test_compare_view_lists_gained_restored_lost_and_successor_states():
     at = open_page(MAP, {"year": "1992", "compare": "1988"})
     assert not at.info
     assert at.subheader[0].value.startswith("What changed between 31 Dec 1988 and 31 Dec 1992")
     metrics = {m.label: int(m.value) for m in at.metric}
     table = at.dataframe[0].value
-    assert set(table["change"]) == {"Gained", "Lost", "Changed"}
+    assert set(table["change"]) == {"Gained", "Restored", "Lost", "Passed to a successor"}
     assert metrics["States gained"] == (table["change"] == "Gained").sum()
+    assert metrics["States restored"] == (table["change"] == "Restored").sum()
     assert metrics["States lost"] == (table["change"] == "Lost").sum()
+    assert metrics["Passed to a successor"] == (table["change"] == "Passed to a successor").sum()
     assert metrics["Parties with relations, 1992"] > metrics["Parties with relations, 1988"]
     assert {"NAM", "UKR", "HRV", "NIC"} <= set(table["iso3"])
     assert table["source_url"].str.startswith("http").all()
@@ -93,7 +106,13 @@ def test_compare_view_lists_gained_lost_and_changed_states():
     hovered = map_status_by_code(figure)
     assert hovered["NAM"] == changes.COMPARE_LABELS["gained"]
     assert hovered["NIC"] == changes.COMPARE_LABELS["lost"]
-    assert hovered["UKR"] == changes.COMPARE_LABELS["changed"]
+    assert hovered["UKR"] == changes.COMPARE_LABELS["successor"]
+    assert hovered["CHL"] == changes.COMPARE_LABELS["restored"]
+    # The table and its CSV name each state as the map does.
+    by_code = table.set_index("iso3")["change"]
+    for code, label in hovered.items():
+        kind = next(k for k, v in changes.COMPARE_LABELS.items() if v == label)
+        assert by_code.get(code, "") == changes.CHANGE_NAMES.get(kind, ""), code
     assert hovered["CHN"] == changes.COMPARE_LABELS["unchanged_with"]
     assert hovered["USA"] == changes.COMPARE_LABELS["unchanged_without"]
     legend = [trace["name"].replace("<br>", " ") for trace in figure["data"] if trace.get("showlegend")]  # long labels wrap

@@ -26,21 +26,50 @@ def shipped():
     ("before", "after", "kind"),
     [
         ("none", "relations", "gained"),
-        ("severed", "relations", "gained"),
-        ("suspended", "via_predecessor", "gained"),
+        ("severed", "relations", "restored"),  # back after a break: restored, not merely gained
+        ("suspended", "via_predecessor", "restored"),
         ("relations", "severed", "lost"),
         ("via_predecessor", "none", "lost"),
         ("partial_predecessor", "none", "lost"),
-        ("via_predecessor", "relations", "changed"),
-        ("severed", "suspended", "changed"),
+        ("via_predecessor", "relations", "successor"),
+        ("partial_predecessor", "relations", "successor"),
+        ("none", "severed", "lost"),  # established and severed in between (Chile 1961 -> 1988)
+        ("none", "suspended", "lost"),  # Australia 1961 -> 1988
+        ("severed", "suspended", "lost"),
         ("relations", "relations", "unchanged_with"),
         ("none", "none", "unchanged_without"),
+        ("severed", "severed", "unchanged_without"),
         ("dprk", "dprk", "dprk"),
         ("none", "undated", "undated"),
     ],
 )
 def test_change_kind(before, after, kind):
     assert changes.change_kind(before, after) == kind
+    assert kind != "changed" and kind in changes.COMPARE_ORDER
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "kind"),
+    [
+        ("relations", "relations", "restored"),  # broken and restored in between
+        ("none", "relations", "restored"),  # established, broken, restored (Mauritania 1961 -> 1988)
+        ("via_predecessor", "relations", "restored"),
+        ("severed", "severed", "lost"),  # restored and severed again in between
+        ("none", "none", "unchanged_without"),
+    ],
+)
+def test_change_kind_with_a_break_in_between(before, after, kind):
+    assert changes.change_kind(before, after, broke=True) == kind
+
+
+def test_compare_categories_have_labels_colours_and_no_changed():
+    from atlas.figures.palettes import COMPARE_COLOURS
+
+    assert list(COMPARE_COLOURS) == list(changes.COMPARE_ORDER)
+    assert "changed" not in changes.COMPARE_ORDER
+    assert set(changes.CHANGE_KINDS) == set(changes.CHANGE_NAMES) <= set(changes.COMPARE_ORDER)
+    assert len(set(COMPARE_COLOURS.values())) == len(COMPARE_COLOURS)
+    assert len(set(changes.COMPARE_LABELS.values())) == len(changes.COMPARE_LABELS)
 
 
 def rows_by_code(index, earlier, later):
@@ -51,12 +80,12 @@ def rows_by_code(index, earlier, later):
 def test_dissolution_of_the_ussr_and_east_germany(index):
     rows = rows_by_code(index, D(1988, 12, 31), D(1992, 12, 31))
     # Russia continues the USSR: the territory keeps relations, now its own, dated by the succession.
-    assert rows["RUS"]["category"] == "changed"
+    assert rows["RUS"]["category"] == "successor" and rows["RUS"]["change"] == "Passed to a successor"
     assert rows["RUS"]["from"] == "Relations through a predecessor state (Soviet Union)"
     assert rows["RUS"]["to"] == "Diplomatic relations"
     assert (rows["RUS"]["date"], rows["RUS"]["event"]) == ("1991-12-26", "Succeeded Soviet Union as its continuing state")
     # Ukraine set up its own relations after independence: the cause is its own establishment.
-    assert rows["UKR"]["category"] == "changed"
+    assert rows["UKR"]["category"] == "successor"
     assert (rows["UKR"]["date"], rows["UKR"]["event"]) == ("1992-01-09", "Relations established")
     # Estonia left the USSR and never had relations of its own: lost, at independence.
     assert rows["EST"]["category"] == "lost"
@@ -75,7 +104,8 @@ def test_suspension_restoration_and_severance(index):
     assert rows["AUS"]["category"] == "lost"
     assert (rows["AUS"]["to"], rows["AUS"]["date"]) == ("Relations suspended", "1975-11")
     rows = rows_by_code(index, D(1999, 12, 31), D(2001, 12, 31))
-    assert rows["AUS"]["category"] == "gained" and rows["AUS"]["event"] == "Relations restored"
+    assert rows["AUS"]["category"] == "restored" and rows["AUS"]["event"] == "Relations restored"
+    assert rows["AUS"]["change"] == "Restored"
     assert rows["DEU"]["category"] == "gained" and rows["DEU"]["date"] == "2001-03-01"
     rows = rows_by_code(index, D(2020, 1, 1), D(2023, 1, 1))
     assert {code for code, row in rows.items() if row["category"] == "lost"} == {"MYS", "UKR"}
@@ -84,8 +114,9 @@ def test_suspension_restoration_and_severance(index):
 def test_changes_between_lists_only_changes_grouped_by_kind(index):
     table = changes.changes_between(changes.compare_status(index, D(1988, 12, 31), D(1992, 12, 31)))
     assert list(table.columns) == changes.CHANGE_COLUMNS
-    assert set(table["change"]) <= {"Gained", "Lost", "Changed"}
-    order = [changes.CHANGE_KINDS.index(kind.lower()) for kind in table["change"]]
+    assert set(table["change"]) <= {"Gained", "Restored", "Lost", "Passed to a successor"}
+    kinds = {name: kind for kind, name in changes.CHANGE_NAMES.items()}
+    order = [changes.CHANGE_KINDS.index(kinds[name]) for name in table["change"]]
     assert order == sorted(order)
     assert "USA" not in set(table["iso3"])
     assert table["source_url"].ne("").all()
@@ -173,14 +204,18 @@ def test_issue_figures_1988_to_1992(shipped):
     assert len(table) >= 25
     by_code = table.set_index("iso3")
     assert by_code.loc["NAM", "change"] == "Gained" and by_code.loc["NAM", "continent"] == "Africa"
-    assert by_code.loc["CHL", "event"] == "Relations restored"
+    assert by_code.loc["CHL", "event"] == "Relations restored" and by_code.loc["CHL", "change"] == "Restored"
+    assert by_code.loc["UKR", "change"] == "Passed to a successor"
     assert by_code.loc["NIC", "change"] == "Lost"
     assert by_code.loc["HRV", "from"] == "Relations through a predecessor state (Yugoslavia)"
     assert table["date"].ne("").all() and table["source_url"].str.startswith("http").all()
     parties = changes.party_changes(shipped, earlier, later)
     assert set(parties.loc[parties["change"] == "Lost", "iso3"]) >= {"SUN", "DDR", "YUG"}
     gained, lost = (parties["change"] == "Gained").sum(), (parties["change"] == "Lost").sum()
-    assert count_with_relations(shipped, earlier) + gained - lost == count_with_relations(shipped, later)
+    restored = (parties["change"] == "Restored").sum()
+    assert set(parties["change"]) == set(changes.PARTY_CHANGES)
+    assert parties.set_index("iso3").loc["CHL", "change"] == "Restored"  # as the map says
+    assert count_with_relations(shipped, earlier) + gained + restored - lost == count_with_relations(shipped, later)
     assert parties["date"].ne("").all()
 
 

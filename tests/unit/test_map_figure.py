@@ -99,3 +99,24 @@ def test_picker_offers_dissolved_states_and_no_territories(index):
     assert labels["DEU"] == "Germany"
     assert not set(labels) & {"IMN", "GRL", "MAC", "PRK"}
     assert list(labels.values()) == sorted(labels.values())
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_dprk_has_one_colour_on_every_map_readable_on_both_schemes():
+    from atlas.figures.palettes import CATEGORY_COLOURS, COMPARE_COLOURS, DPRK_COLOUR
+    from atlas.figures.race import RACE_COLOURS
+
+    assert CATEGORY_COLOURS["dprk"] == COMPARE_COLOURS["dprk"] == RACE_COLOURS["korea"] == DPRK_COLOUR
+    # Streamlit's light and dark page backgrounds: 3:1 at least, as WCAG asks of graphics.
+    for background in ("#FFFFFF", "#0E1117"):
+        assert _contrast(DPRK_COLOUR, background) >= 3, background

@@ -106,3 +106,45 @@ def test_map_compare_query():
     assert story.map_compare_query(dt.date(1988, 7, 7), dt.date(1992, 8, 24), 1948) == "year=1992&compare=1988"
     assert story.map_compare_query(dt.date(1945, 8, 15), dt.date(1950, 6, 25), 1948) == "year=1950&compare=1948"
     assert story.map_compare_query(dt.date(1950, 6, 25), dt.date(1950, 12, 1), 1948) is None
+
+
+@pytest.mark.parametrize("number", range(1, len(story.CHAPTERS) + 1))
+def test_the_chapter_map_speaks_the_story_language(data, number):
+    """Every state the text says broke ties is drawn as lost or restored, never as 'changed'."""
+    from atlas.queries import changes
+
+    index, events, _ = data
+    chapter = story.CHAPTERS[number - 1]
+    start, end = story.chapter_period(chapter, events, TODAY)
+    status = changes.compare_status(index, start, end).set_index("iso3")
+    moved = changes.events_between(index, start, end)
+    breakers = set(moved.loc[moved["kind"].isin(changes.BREAKS), "iso3"])
+    assert len(breakers) == story.chapter_facts(index, events, chapter, TODAY)["broke"]
+    for code in breakers & set(status.index):  # a dissolved state is not on today's map
+        assert status.loc[code, "category"] in ("lost", "restored"), code
+    assert "changed" not in set(status["category"])
+
+
+def test_chapter_four_severed_and_suspended_states_are_lost(data):
+    from atlas.queries import changes
+
+    index, events, _ = data
+    start, end = story.chapter_period(story.CHAPTERS[3], events, TODAY)
+    rows = changes.compare_status(index, start, end).set_index("iso3")
+    for code in ("AUS", "CHL", "ARG", "MMR", "IRQ", "FJI"):
+        assert rows.loc[code, "category"] == "lost", code
+        assert rows.loc[code, "change"] == "Lost"
+    assert rows.loc["AUS", "event"] == "Relations suspended" and rows.loc["CHL", "event"] == "Relations severed"
+    # Broke off and came back within the chapter: restored, still one of the text's breakers.
+    assert rows.loc["MRT", "category"] == "restored" and rows.loc["UGA", "category"] == "restored"
+    # Vietnam's ties were North Vietnam's and became its own: passed to a successor.
+    assert rows.loc["VNM", "category"] == "successor"
+
+
+def test_ukraine_1988_to_1992_passed_to_a_successor(data):
+    from atlas.queries import changes
+
+    index, *_ = data
+    row = changes.compare_status(index, dt.date(1988, 12, 31), dt.date(1992, 12, 31)).set_index("iso3").loc["UKR"]
+    assert row["category"] == "successor" and row["change"] == "Passed to a successor"
+    assert row["from"] == "Relations through a predecessor state (Soviet Union)" and row["to"] == "Diplomatic relations"
