@@ -39,3 +39,16 @@ COMPARE_COLOURS = {
     "undated": "#009E73",
     "dprk": DPRK_COLOUR,
 }
+
+
+# The embassy network map: both ways in bluish green, one way in blue (the DPRK's) or vermillion
+# (the other state's in Pyongyang), accreditation from elsewhere a light sky blue.
+NETWORK_COLOURS = {
+    "both": "#009E73",
+    "dprk_abroad": "#0072B2",
+    "in_pyongyang": "#D55E00",
+    "non_resident": "#9AD0F0",
+    "none": "#DDDDDD",
+    "dprk": DPRK_COLOUR,
+}
+NETWORK_LINES = {"dprk_abroad": "#0072B2", "in_pyongyang": "#D55E00"}
