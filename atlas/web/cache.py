@@ -539,3 +539,51 @@ __all__ = [
     "data_text",
     "source_mix",
 ]
+
+
+# --- The embassy network (atlas/queries/missions.py): the map's network view, its chart and list ---
+
+
+@follows_data(st.cache_data(show_spinner=False, max_entries=200))
+def network_status(when: dt.date) -> pd.DataFrame:
+    """Every mapped state's missions both ways at ``when``."""
+    from atlas.queries.missions import network_status_at
+
+    return network_status_at(relations_index(), when)
+
+
+@follows_data(st.cache_resource(show_spinner=False, max_entries=400))
+def network_map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> go.Figure:
+    """The embassy network map for one date (shared, read-only like ``map_figure``)."""
+    from atlas.figures.missions import network_map
+
+    return network_map(
+        network_status(when),
+        map_dots(),
+        f"Embassies and missions both ways, {format_partial(when.isoformat())}",
+        font_size=18 if presenting else 13,
+    )
+
+
+@follows_data(st.cache_data(show_spinner=False))
+def network_per_year(today: dt.date) -> pd.DataFrame:
+    """Resident missions both ways at each year's end."""
+    from atlas.queries.missions import network_per_year as compute
+
+    return compute(relations_index(), FIRST_YEAR, today.year, today)
+
+
+@follows_data(st.cache_data(show_spinner=False, max_entries=200))
+def network_sparkline(today: dt.date, year: int) -> str:
+    """SVG of resident missions per year with ``year`` marked."""
+    from atlas.figures.missions import network_chart_svg
+
+    return network_chart_svg(network_per_year(today), year)
+
+
+@follows_data(st.cache_data(show_spinner=False, max_entries=200))
+def year_mission_changes(year: int) -> pd.DataFrame:
+    """Missions opened, closed or suspended in one year, both ways."""
+    from atlas.queries.missions import year_openings_closings
+
+    return year_openings_closings(relations_index(), year)
