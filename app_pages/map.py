@@ -5,13 +5,13 @@ from functools import partial
 
 import streamlit as st
 
-from atlas.core import params
 from atlas.data.loading import DataError
 from atlas.queries.relations import count_with_relations
 from atlas.web import cache as loaders
 from atlas.web import changes_view as map_changes
 from atlas.web import map_view as map_page
 from atlas.web import race_view
+from atlas.web import urls as url_state
 from atlas.web import widgets as ui
 
 try:
@@ -22,16 +22,9 @@ except DataError as error:
     ui.show_data_error(error)
 
 st.title("Recognition map")
-# One notice for everything the URL got wrong.
-ui.show_notice(
-    params.join_notices(
-        [
-            map_page.init_from_url(set(pickable)),
-            map_changes.init_from_url(st.session_state[map_page.YEAR_KEY], map_page.today()),
-            race_view.init_from_url(),
-        ]
-    )
-)
+# Year, record, presentation, compare, region and view from the URL, with one notice for what it got wrong.
+if url_state.sync("map", **map_page.url_domains(set(pickable))):
+    map_page.stop_playing()  # coming back to the page never resumes an animation the visitor left
 map_page.apply_style()
 if not map_page.presenting():
     st.caption(
@@ -69,10 +62,9 @@ def atlas() -> None:
     when = map_page.controls()
     map_page.sync_timer()
     map_page.country_picker(pickable)
-    map_page.write_url()
-    map_changes.write_url()
     compared = map_changes.compare_dates(when.year, map_page.today())
     view = race_view.view_control()  # drawn in every mode, so the choice survives a comparison
+    url_state.write("map")  # the year a tick or a click moved to, the record opened or closed
     if compared:
         map_changes.compare_chart(*compared, partial(map_page.on_map_select, set(pickable)), map_page.presenting())
     else:
@@ -109,11 +101,8 @@ def atlas() -> None:
             head, close = st.columns([6, 1])
             head.subheader(pickable[code])
             close.button("Close", key="close_country", on_click=map_page.clear_country)
-            st.page_link(
-                "app_pages/country.py",
-                label=f"{pickable[code]}: the whole record on its country page",
-                icon=":material/flag:",
-                query_params={"country": code},
+            url_state.page_link(
+                "country", f"{pickable[code]}: the whole record on its country page", ":material/flag:", country=code
             )
             ui.country_profile(index, code)
     map_page.end_of_run()
