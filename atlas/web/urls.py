@@ -41,8 +41,6 @@ def _address(page: str) -> dict[str, str]:
 
 def _domain(declared: links.Param, domains: dict[str, Any]) -> Any:
     domain = domains.get(declared.name, declared.domain)
-    if domain is links.FROM_PAGE:
-        raise KeyError(f"sync({declared.name!r}): the page must pass this parameter's valid values")
     return domain() if callable(domain) else domain
 
 
@@ -52,6 +50,10 @@ def read(page: str, **domains: Any) -> str | None:
     Domains are evaluated lazily, in declaration order, and only for a value to check; a domain
     may use the state of the parameters declared before it (the map's compare, the year shown).
     """
+    declared_names = {p.name for p in links.PARAMS[page]}
+    missing = [p.name for p in links.PARAMS[page] if p.domain is links.FROM_PAGE and p.name not in domains]
+    if missing or set(domains) - declared_names:  # a programming error, caught on any run of the page
+        raise KeyError(f"urls.read({page!r}): domains missing for {missing}, or not declared: {set(domains) - declared_names}")
     notices = []
     for declared in links.PARAMS[page]:
         raw = st.query_params.get(declared.name)
