@@ -59,12 +59,15 @@ VIEWS = {"dprk": dprk_map, "both": both_koreas_map}
 @st.fragment(run_every=map_page.play_interval())
 def atlas() -> None:
     map_page.advance_if_playing()
+    # The address first: the widgets' values and callbacks are in session state already, and a rerun
+    # that sync_timer asks for below must carry this run's address, not the browser's older one
+    # (atlas.web.urls would read that as a new query string and step the year back).
+    url_state.write("map")
     when = map_page.controls()
     map_page.sync_timer()
     map_page.country_picker(pickable)
     compared = map_changes.compare_dates(when.year, map_page.today())
     view = race_view.view_control()  # drawn in every mode, so the choice survives a comparison
-    url_state.write("map")  # the year a tick or a click moved to, the record opened or closed
     if compared:
         map_changes.compare_chart(*compared, partial(map_page.on_map_select, set(pickable)), map_page.presenting())
     else:
