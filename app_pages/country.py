@@ -1,8 +1,8 @@
 """Country page: one state's whole relationship with the DPRK (``/country?country=ISO3``).
 
-The URL is the page's state: every run reads ``country`` from it, and the picker's callback
-writes the picked code back before the run, so links from other pages (which switch pages in the
-same session) and the picker agree. Each section is one small function, drawn in ``SECTIONS``
+``?country=`` is the picker's state, read and written by ``atlas.web.urls`` like every page's
+parameters: a link from another page (or from this one, to a predecessor or successor) shows that
+country, and a pick shows in the address. Each section is one small function, drawn in ``SECTIONS``
 order, so a section can be added without touching the others.
 """
 
@@ -10,13 +10,13 @@ import datetime as dt
 
 import streamlit as st
 
-from atlas.core import params
 from atlas.core.countries import country_name
 from atlas.data.loading import DataError
 from atlas.data.registry import RELATIONS_FILES
-from atlas.queries.country import DPRK, CountryRecord, choice_label, record_csv
+from atlas.queries.country import CountryRecord, choice_label, record_csv
 from atlas.web import cache as loaders
 from atlas.web import map_chart
+from atlas.web import urls as url_state
 from atlas.web import widgets as ui
 
 PICKER_KEY = "country_pick"
@@ -29,37 +29,14 @@ except DataError as error:
     ui.show_data_error(error)
 
 
-def pick() -> None:
-    """Picker callback: the picked code goes to the URL before the page runs again."""
-    code = st.session_state.get(PICKER_KEY)
-    if code:
-        st.query_params["country"] = code
-    elif "country" in st.query_params:
-        del st.query_params["country"]
-
-
-def code_from_url() -> str | None:
-    raw = st.query_params.get("country")
-    code, notice = params.read_code(raw, "country", set(choices))
-    if code is None and raw is not None and str(raw).strip().upper() == DPRK:
-        notice = "This page shows other states' relations with North Korea; pick a state."
-    if notice:
-        ui.show_notice(notice)  # "… Showing the default view instead." like every page: here, the picker
-        del st.query_params["country"]
-    elif code and raw != code:
-        st.query_params["country"] = code  # one address per country (deu -> DEU)
-    return code
-
-
-def picker(code: str | None) -> None:
-    st.session_state[PICKER_KEY] = code
+def picker() -> None:
+    """The country picker; its state is the page's ``?country=`` (``atlas.web.urls``)."""
     st.selectbox(
         "Find a country (type to search; dissolved states such as the Soviet Union or East Germany too)",
         [None, *choices],
         key=PICKER_KEY,
         format_func=lambda c: "Choose a country…" if c is None else choice_label(c),
         placeholder="Choose a country…",
-        on_change=pick,
     )
 
 
@@ -72,17 +49,15 @@ def status(record: CountryRecord) -> None:
             st.markdown(f"Source: {ui.source_markdown(record.status_source)}")
         for predecessor in record.predecessors:
             st.caption(f"Its territory belonged to {country_name(predecessor)}, whose record is included below.")
-            st.page_link(
-                "app_pages/country.py", label=f"{country_name(predecessor)}'s page", query_params={"country": predecessor}
-            )
+            url_state.page_link("country", f"{country_name(predecessor)}'s page", country=predecessor)
         if record.territory_of:
             owner = record.territory_of
-            st.page_link("app_pages/country.py", label=f"{country_name(owner)}'s page", query_params={"country": owner})
+            url_state.page_link("country", f"{country_name(owner)}'s page", country=owner)
         if record.successors:
             st.markdown("**Its territory passed to:**")
             for successor, territory, date in record.successors:
                 label = f"{country_name(successor)} ({'part' if territory == 'part' else 'whole'} of its territory, {date})"
-                st.page_link("app_pages/country.py", label=label, query_params={"country": successor})
+                url_state.page_link("country", label, country=successor)
 
 
 def with_seoul(record: CountryRecord) -> None:
@@ -94,7 +69,7 @@ def with_seoul(record: CountryRecord) -> None:
         st.markdown(f"**With Seoul (South Korea) today:** {seoul['status']}")
         if seoul["source"]:
             st.markdown(f"Source: {ui.source_markdown(seoul['source'])}")
-        st.page_link("app_pages/map.py", label="Both Koreas on the map", query_params={"view": "both"}, icon=":material/map:")
+        url_state.page_link("map", "Both Koreas on the map", ":material/map:", view="both")
 
 
 def seoul_history(record: CountryRecord) -> None:
@@ -171,14 +146,15 @@ def download(record: CountryRecord) -> None:
 
 SECTIONS = [history, seoul_history, conflicts, missions, events, gifts, download]
 
-code = code_from_url()
+url_state.sync("country", country=lambda: set(choices))  # a bad code: a notice, and the picker
+code = st.session_state[PICKER_KEY]
 if code is None:
     st.title("Country pages")
     st.caption(
         "One state's whole relationship with North Korea: its status today, the dated history (with the "
         "predecessor state's record where one applies), conflicting sources, missions, events and gifts."
     )
-    picker(None)
+    picker()
     ui.sources_footer([*RELATIONS_FILES, "events", "gifts"])
     st.stop()
 
@@ -189,7 +165,7 @@ except DataError as error:
 
 st.title(record.name)
 st.caption(f"{record.region} · ISO {record.code}" + (" · dissolved state" if record.dissolved else ""))
-picker(code)
+picker()
 left, right = st.columns([3, 2])
 with left:
     status(record)

@@ -5,7 +5,6 @@ from functools import partial
 
 import streamlit as st
 
-from atlas.core import params
 from atlas.data.loading import DataError, data_dir
 from atlas.data.registry import DATASETS
 from atlas.queries import catalog as data_catalog
@@ -20,24 +19,13 @@ st.markdown(
     "precision the source gives. Where sources disagree, both are kept and listed below."
 )
 
-DEFAULTS = {"dataset": "relations", "q": ""}
-ui.show_notice(
-    url_state.seed_once(
-        "data",
-        {
-            "dataset": partial(params.read_choice, name="dataset", choices=DATASETS),
-            "q": lambda raw: (params.read_text(raw), None),
-        },
-        DEFAULTS,
-    )
-)
+url_state.sync("data", dataset=DATASETS)
 overview = loaders.data_overview()
 
 st.subheader("Browse a dataset")
 left, right = st.columns([2, 3])
 dataset = left.selectbox("Dataset", list(DATASETS), key="dataset", format_func=lambda name: f"data/{DATASETS[name].filename}")
 text = right.text_input("Search this dataset", key="q", placeholder="e.g. Sweden, 1973, kkfonline")
-url_state.write({"dataset": dataset, "q": text}, DEFAULTS)
 filename = DATASETS[dataset].filename
 try:
     frame = loaders.browsable(dataset)

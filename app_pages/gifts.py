@@ -5,7 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from atlas.core import params, source_kinds
+from atlas.core import links, source_kinds
 from atlas.core.countries import country_name
 from atlas.data.loading import DataError
 from atlas.data.registry import DATASETS
@@ -34,31 +34,15 @@ st.caption(
 countries = sorted(set(gifts["counterpart_iso3"]), key=country_name)
 leaders = [*gift_logic.LEADERS, gift_logic.OTHER_LEADER]
 kinds_present = [kind for kind in source_kinds.LABELS if kind in set(gifts["source_kind_key"])]
-DEFAULTS = {
-    "period": "all",
-    "direction": None,
-    "country": None,
-    "leader": None,
-    "category": [],
-    "source_kind": [],
-    "q": "",
-    "gift": None,
-}
-ui.show_notice(
-    url_state.seed_once(
-        "gifts",
-        {
-            "period": partial(params.read_choice, name="period", choices=PERIODS),
-            "direction": partial(params.read_choice, name="direction", choices=gift_logic.DIRECTIONS),
-            "country": partial(params.read_code, name="country", valid=set(countries)),
-            "leader": partial(params.read_choice, name="leader", choices=leaders),
-            "category": partial(params.read_choices, name="category", choices=GIFT_CATEGORIES),
-            "source_kind": partial(params.read_choices, name="source_kind", choices=kinds_present),
-            "q": lambda raw: (params.read_text(raw), None),
-            "gift": partial(params.read_choice, name="gift", choices=set(gifts["gift_id"])),
-        },
-        DEFAULTS,
-    )
+url_state.sync(
+    "gifts",
+    period=PERIODS,
+    direction=gift_logic.DIRECTIONS,
+    country=set(countries),
+    leader=leaders,
+    category=GIFT_CATEGORIES,
+    source_kind=kinds_present,
+    gift=lambda: set(gifts["gift_id"]),
 )
 
 top = st.columns([3, 3, 2])
@@ -94,17 +78,6 @@ kinds = row[3].multiselect(
 
 view = loaders.gift_view((period, direction, country, leader, tuple(categories), text, tuple(kinds)), today)
 shown = view.shown
-state = {
-    "period": period,
-    "direction": direction,
-    "country": country,
-    "leader": leader,
-    "category": categories,
-    "source_kind": kinds,
-    "q": text,
-}
-url_state.write({**state, "gift": st.session_state.get("gift")}, DEFAULTS)
-
 if shown.empty:
     st.info(
         "No gifts match these filters. Try a wider period, another country, or clear the search.", icon=":material/search_off:"
@@ -145,7 +118,7 @@ table = st.dataframe(
 rows = ((table or {}).get("selection") or {}).get("rows") or []
 if rows and rows[0] < len(shown):
     st.session_state["gift"] = shown.iloc[rows[0]]["gift_id"]
-    url_state.write({"gift": st.session_state["gift"]}, DEFAULTS)
+    url_state.write("gifts")
 st.download_button(
     "Download these gifts (CSV)",
     partial(ui.csv_bytes, shown[list(DATASETS["gifts"].schema.columns)]),  # built on click
@@ -165,14 +138,9 @@ if chosen in set(gifts["gift_id"]):
             st.caption(f"Notes: {card['notes']}")
         st.markdown(f"Source: {ui.source_markdown(card['source_url'])}")
         if card["event_id"]:
-            st.link_button("Open the related event", f"timeline?event={card['event_id']}")
+            st.link_button("Open the related event", links.timeline_record(card["event_id"]))
         for code in card["country_codes"]:
-            st.page_link(
-                "app_pages/country.py",
-                label=f"{country_name(code)}: its country page",
-                icon=":material/flag:",
-                query_params={"country": code},
-            )
+            url_state.page_link("country", f"{country_name(code)}: its country page", ":material/flag:", country=code)
 
 flows, over_time, summary = st.tabs(["Flows", "Over time", "How it changed after 1989"])
 with flows:

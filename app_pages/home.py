@@ -4,9 +4,11 @@ import datetime as dt
 
 import streamlit as st
 
+from atlas.core.pages import PAGE
 from atlas.data.loading import DataError
 from atlas.queries.headlines import next_establishment, partners_at
 from atlas.web import cache as loaders
+from atlas.web import urls as url_state
 from atlas.web import widgets as ui
 
 st.title("DPRK Relations Atlas")
@@ -18,6 +20,8 @@ st.markdown(
     "lets you follow that story on a map, along a timeline and through the gifts its leaders "
     "exchanged — every fact with the public source it comes from."
 )
+
+url_state.sync("home")  # no parameters: the address stays clean
 
 try:
     index = loaders.relations_index()
@@ -57,15 +61,15 @@ cols[2].metric(
 )
 
 st.subheader("Explore")
-st.page_link("app_pages/map.py", label="Recognition map — who recognised the DPRK, year by year", icon=":material/public:")
-st.page_link("app_pages/timeline.py", label="Timelines — the Cold War and the years since 1989", icon=":material/timeline:")
-st.page_link("app_pages/gifts.py", label="Gift exchanges — what leaders gave and received", icon=":material/redeem:")
-st.page_link(
-    "app_pages/story.py", label="Story — eight chapters to project in class, with handouts", icon=":material/co_present:"
-)
-st.page_link(
-    "app_pages/data.py", label="Data & sources — downloads, data dictionary, open questions", icon=":material/menu_book:"
-)
+EXPLORE = {
+    "map": "Recognition map — who recognised the DPRK, year by year",
+    "timeline": "Timelines — the Cold War and the years since 1989",
+    "gifts": "Gift exchanges — what leaders gave and received",
+    "story": "Story — eight chapters to project in class, with handouts",
+    "data": "Data & sources — downloads, data dictionary, open questions",
+}
+for key, label in EXPLORE.items():
+    url_state.page_link(key, label, PAGE[key].icon)
 
 with st.expander("For teachers: a path through the story", expanded=False):
     first_year = 1949
@@ -92,6 +96,6 @@ with st.expander("For teachers: a path through the story", expanded=False):
     ]
     for number, (text, year) in enumerate(steps, start=1):
         st.markdown(f"{number}. {text}")
-        st.page_link("app_pages/map.py", label=f"Open the map at {year}", icon=":material/public:", query_params={"year": year})
+        url_state.page_link("map", f"Open the map at {year}", ":material/public:", year=year)
 
 ui.sources_footer(["relations", "relation_events", "missions", "no_relations"])

@@ -5,7 +5,6 @@ from functools import partial
 
 import streamlit as st
 
-from atlas.core import params
 from atlas.data.loading import DataError
 from atlas.data.registry import RELATIONS_FILES
 from atlas.queries.relations import count_with_relations
@@ -13,6 +12,7 @@ from atlas.web import cache as loaders
 from atlas.web import changes_view as map_changes
 from atlas.web import map_view as map_page
 from atlas.web import race_view
+from atlas.web import urls as url_state
 from atlas.web import widgets as ui
 
 try:
@@ -23,16 +23,9 @@ except DataError as error:
     ui.show_data_error(error)
 
 st.title("Recognition map")
-# One notice for everything the URL got wrong.
-ui.show_notice(
-    params.join_notices(
-        [
-            map_page.init_from_url(set(pickable)),
-            map_changes.init_from_url(st.session_state[map_page.YEAR_KEY], map_page.today()),
-            race_view.init_from_url(),
-        ]
-    )
-)
+# Year, record, presentation, compare, region and view from the URL, with one notice for what it got wrong.
+if url_state.sync("map", **map_page.url_domains(set(pickable))):
+    map_page.stop_playing()  # coming back to the page never resumes an animation the visitor left
 map_page.apply_style()
 if not map_page.presenting():
     st.caption(
@@ -67,11 +60,13 @@ VIEWS = {"dprk": dprk_map, "both": both_koreas_map}
 @st.fragment(run_every=map_page.play_interval())
 def atlas() -> None:
     map_page.advance_if_playing()
+    # The address first: the widgets' values and callbacks are in session state already, and a rerun
+    # that sync_timer asks for below must carry this run's address, not the browser's older one
+    # (atlas.web.urls would read that as a new query string and step the year back).
+    url_state.write("map")
     when = map_page.controls()
     map_page.sync_timer()
     map_page.country_picker(pickable)
-    map_page.write_url()
-    map_changes.write_url()
     compared = map_changes.compare_dates(when.year, map_page.today())
     view = race_view.view_control()  # drawn in every mode, so the choice survives a comparison
     if compared:
@@ -110,11 +105,8 @@ def atlas() -> None:
             head, close = st.columns([6, 1])
             head.subheader(pickable[code])
             close.button("Close", key="close_country", on_click=map_page.clear_country)
-            st.page_link(
-                "app_pages/country.py",
-                label=f"{pickable[code]}: the whole record on its country page",
-                icon=":material/flag:",
-                query_params={"country": code},
+            url_state.page_link(
+                "country", f"{pickable[code]}: the whole record on its country page", ":material/flag:", country=code
             )
             ui.country_profile(index, code)
     map_page.end_of_run()

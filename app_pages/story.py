@@ -6,14 +6,13 @@ import streamlit as st
 
 from atlas.core.dates import format_partial
 from atlas.data.loading import DataError
-from atlas.queries.story import CHAPTERS, gift_line, map_compare_query
+from atlas.queries.story import CHAPTERS, gift_line, map_compare_link
 from atlas.web import cache as loaders
 from atlas.web import map_chart
 from atlas.web import story_view as story_page
 from atlas.web import widgets as ui
 
-number, chapter_notice = story_page.read_chapter()
-handout, print_notice = story_page.read_print()
+number, handout = story_page.read_url()  # a notice for what the address got wrong
 story_page.styles(handout)
 today = dt.date.today()
 try:
@@ -22,8 +21,6 @@ try:
 except (DataError, KeyError) as error:  # KeyError: a boundary event missing from events.csv
     ui.show_data_error(error if isinstance(error, DataError) else DataError("events.csv", f"no event {error}"))
 
-with st.container(key="story_notice"):
-    ui.show_notice(" ".join(n for n in (chapter_notice, print_notice) if n) or None)
 if not handout:
     story_page.navigation(number)
 
@@ -49,9 +46,9 @@ with map_col:
     if both_tab:
         with both_tab:
             story_page.both_koreas(chapter["end"], today)
-    query = map_compare_query(chapter["start"], chapter["end"], loaders.FIRST_YEAR)
-    if query and not handout:
-        st.markdown(f"[Explore these years on the map, with every change listed](map?{query})")
+    link = map_compare_link(chapter["start"], chapter["end"], loaders.FIRST_YEAR)
+    if link and not handout:
+        st.markdown(f"[Explore these years on the map, with every change listed]({link})")
 
 events_col, gift_col = story_page.areas(handout, [1.6, 1])
 with events_col, st.container(key="story_side"):

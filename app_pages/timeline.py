@@ -9,7 +9,7 @@ from functools import partial
 
 import streamlit as st
 
-from atlas.core import params
+from atlas.core import links
 from atlas.core.countries import country_name
 from atlas.data.loading import DataError
 from atlas.queries.timeline import LANES, PERIODS, countries_in, event_record, regions_in, relation_record
@@ -38,20 +38,14 @@ codes = countries_in(events, relation_lane)
 regions = regions_in(events, relation_lane)
 event_ids = set(events["event_id"])
 relation_ids = set(relation_lane["event_id"])
-DEFAULTS = {"view": "all", "category": [], "country": None, "region": None, "q": "", "event": None}
-notice = url_state.seed_once(
+url_state.sync(
     "timeline",
-    {
-        "view": partial(params.read_choice, name="view", choices=PERIODS),
-        "category": partial(params.read_choices, name="category", choices=LANES),
-        "country": partial(params.read_code, name="country", valid=set(codes)),
-        "region": partial(params.read_choice, name="region", choices=regions),
-        "q": lambda raw: (params.read_text(raw), None),
-        "event": partial(params.read_choice, name="event", choices=event_ids | relation_ids),
-    },
-    DEFAULTS,
+    view=PERIODS,
+    category=LANES,
+    country=set(codes),
+    region=regions,
+    event=lambda: event_ids | relation_ids,
 )
-ui.show_notice(notice)
 
 view_col, search_col = st.columns([3, 2])
 cat_col, country_col, region_col = st.columns([3, 1.2, 0.8])
@@ -72,18 +66,6 @@ text = search_col.text_input("Search (whole words)", key="q", placeholder="e.g. 
 
 filters = (view, tuple(categories), country, region, text.strip() or None)
 shown = loaders.timeline_rows(filters, today)
-url_state.write(
-    {
-        "view": view,
-        "category": categories,
-        "country": country,
-        "region": region,
-        "q": text,
-        "event": st.session_state.get("event"),
-    },
-    DEFAULTS,
-)
-
 if shown.empty:
     st.info(
         "No events match these filters. Try another period, fewer lanes, another region or other words.",
@@ -110,16 +92,14 @@ else:
     )
     if picked:
         st.session_state["event"] = picked
-        url_state.write({"event": picked}, DEFAULTS)
+        url_state.write("timeline")
 
 
 def country_links(codes: list[str]) -> None:
     if codes:
         with st.container(horizontal=True, key="event_countries"):
             for code in codes:
-                st.page_link(
-                    "app_pages/country.py", label=country_name(code), icon=":material/flag:", query_params={"country": code}
-                )
+                url_state.page_link("country", country_name(code), ":material/flag:", country=code)
 
 
 chosen = st.session_state.get("event")
@@ -132,7 +112,7 @@ if chosen in event_ids:
         if record["notes"]:
             st.caption(f"Notes: {record['notes']}")
         st.markdown(f"Source: {ui.source_markdown(record['source_url'])}")
-        st.link_button(f"Open the map at {record['map_year']}", f"map?year={record['map_year']}")
+        st.link_button(f"Open the map at {record['map_year']}", links.map_at(record["map_year"]))
         country_links(record["country_codes"])
 elif chosen in relation_ids:
     record = relation_record(relation_lane.set_index("event_id").loc[chosen])

@@ -7,9 +7,10 @@ on bad input: a shared URL must never become a traceback.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 MAX_PARAM_LENGTH = 200
+DPRK = "PRK"
 
 
 def _clean(raw: object) -> str | None:
@@ -43,14 +44,43 @@ def read_int(raw: object, name: str, low: int, high: int) -> tuple[int | None, s
 
 
 def read_code(raw: object, name: str, valid: Collection[str]) -> tuple[str | None, str | None]:
-    """An ISO alpha-3 code from ``valid`` (case-insensitive)."""
+    """An ISO alpha-3 code from ``valid`` (case-insensitive). When ``valid`` is a mapping, the code
+    read is replaced by the one it maps to (the map opens a dependent territory's state)."""
     text = _clean(raw)
     if text is None or text == "":
         return None, None
     code = text.upper()
     if code not in valid:
         return None, f"Ignored {name}={_shown(text)}: not a country code the atlas knows."
-    return code, None
+    return (valid[code] if isinstance(valid, Mapping) else code), None
+
+
+def read_partner(raw: object, name: str, valid: Collection[str]) -> tuple[str | None, str | None]:
+    """A code from ``valid`` for a page about the DPRK's partners: the DPRK itself gets its own notice."""
+    code, notice = read_code(raw, name, valid)
+    if code is None and (_clean(raw) or "").upper() == DPRK:
+        notice = "This page shows other states' relations with North Korea; pick a state."
+    return code, notice
+
+
+def read_range(raw: object, name: str, bounds: tuple[int, int]) -> tuple[int | None, str | None]:
+    """``read_int`` with its bounds as one argument, the shape every page parameter's reader has."""
+    return read_int(raw, name, *bounds)
+
+
+def read_other_year(raw: object, name: str, bounds: tuple[int, int, int]) -> tuple[int | None, str | None]:
+    """A year in ``(low, high)`` other than ``shown`` (``bounds`` is ``(low, high, shown)``): the map's compare."""
+    low, high, shown = bounds
+    value, notice = read_int(raw, name, low, high)
+    if value is not None and value == shown:
+        return None, f"Ignored {name}={value}: it is the year shown; pick another year to compare with."
+    return value, notice
+
+
+def read_flag(raw: object, name: str, choices: Collection[str]) -> tuple[bool | None, str | None]:
+    """A switch: ``1`` is on, any other value of ``choices`` off (``?present=1``, ``?print=1``)."""
+    value, notice = read_choice(raw, name, choices)
+    return (None if value is None else value == "1"), notice
 
 
 def read_choice(raw: object, name: str, choices: Collection[str]) -> tuple[str | None, str | None]:
@@ -80,6 +110,11 @@ def read_text(raw: object, max_length: int = 100) -> str | None:
     """Free text (search boxes), trimmed to ``max_length`` characters."""
     text = _clean(raw)
     return text[:max_length] if text else None
+
+
+def read_search(raw: object, name: str, _domain: object = None) -> tuple[str | None, None]:
+    """``read_text`` in the shape of the other readers: a search box takes any text, so no notice."""
+    return read_text(raw), None
 
 
 def join_notices(notices: Iterable[str | None]) -> str | None:

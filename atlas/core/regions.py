@@ -13,6 +13,9 @@ from importlib import resources
 
 import pandas as pd
 
+# The region filters' 'no filter' choice (the map's list of a year's changes).
+ALL_REGIONS = "All regions"
+
 # ISO 3166-3 codes (and the EU) that country_converter does not list, by the region they lay in.
 DISSOLVED_REGIONS = {
     "DDR": ("Europe", "Western Europe"),

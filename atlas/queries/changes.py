@@ -27,7 +27,7 @@ import pandas as pd
 
 from atlas.core.countries import country_name
 from atlas.core.dates import date_start, format_noted
-from atlas.core.regions import continent, un_subregion
+from atlas.core.regions import ALL_REGIONS, continent, un_subregion
 from atlas.core.source_kinds import escape_markdown, markdown_link
 from atlas.queries.relations import (
     CATEGORY_LABELS,
@@ -332,9 +332,6 @@ def year_change_lines(frame: pd.DataFrame) -> list[str]:
             f" · source: {markdown_link(row['source_url'])}"
         )
     return lines
-
-
-ALL_REGIONS = "All regions"
 
 
 def region_options(frame: pd.DataFrame) -> list[str]:

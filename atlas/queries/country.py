@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from urllib.parse import quote
 
 import pandas as pd
 
+from atlas.core import links
 from atlas.core.countries import country_name, is_historic
 from atlas.core.dates import date_start, format_partial
 from atlas.core.regions import continent, un_subregion
@@ -187,26 +187,19 @@ def missions_table(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
     return rows[MISSION_COLUMNS].reset_index(drop=True)
 
 
-def record_link(page: str, key: str, value: str) -> str:
-    """A relative link to another page's record (resolves against the app's own address)."""
-    return f"{page}?{key}={quote(value, safe='')}"
-
-
 def events_table(events: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     """Timeline events naming the state (or a predecessor), oldest first, linked to their records."""
     wanted = set(codes)
     named = events["countries"].str.split(";").map(lambda cell: [c for c in cell if c in wanted])
     rows = events[named.map(bool)].assign(state=named[named.map(bool)].map(lambda cs: ", ".join(map(country_name, cs))))
-    rows = rows.assign(
-        record=rows["event_id"].map(lambda e: record_link("timeline", "event", e)), _start=rows["date"].map(date_start)
-    )
+    rows = rows.assign(record=rows["event_id"].map(links.timeline_record), _start=rows["date"].map(date_start))
     return rows.sort_values("_start", kind="stable")[EVENT_COLUMNS].reset_index(drop=True)
 
 
 def gifts_table(gifts: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     """Gifts the state (or a predecessor) gave or received, oldest first, linked to their cards."""
     rows = gifts[gifts["giver_iso3"].isin(codes) | gifts["recipient_iso3"].isin(codes)]
-    rows = rows.assign(record=rows["gift_id"].map(lambda g: record_link("gifts", "gift", g)), _start=rows["date"].map(date_start))
+    rows = rows.assign(record=rows["gift_id"].map(links.gift_card), _start=rows["date"].map(date_start))
     return rows.sort_values("_start", kind="stable")[GIFT_COLUMNS].reset_index(drop=True)
 
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from atlas.core import source_kinds
+from atlas.core import links, source_kinds
 from atlas.core.countries import country_name
 from atlas.core.dates import date_start, format_partial
 from atlas.queries.timeline import period_bounds
@@ -35,7 +35,7 @@ def prepare(gifts: pd.DataFrame) -> pd.DataFrame:
     frame["direction"] = received.map({True: "received", False: "given"})
     frame["counterpart_iso3"] = frame["giver_iso3"].where(received, frame["recipient_iso3"])
     frame["counterpart"] = frame["counterpart_iso3"].map(country_name)
-    frame["country_page"] = "country?country=" + frame["counterpart_iso3"]  # relative: works under a base path
+    frame["country_page"] = frame["counterpart_iso3"].map(links.country_page)  # relative: works under a base path
     frame["leader"] = frame["recipient"].where(received, frame["giver"]).map(_leader)
     frame["start"] = frame["date"].map(date_start)
     frame["year"] = frame["start"].map(lambda d: d.year)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from atlas.core import links
 from atlas.core.countries import country_name
 from atlas.core.dates import date_end, date_start, format_partial, year_end
 from atlas.queries import changes
@@ -355,9 +356,9 @@ def gift_line(gift: dict) -> str:
     return f"{gift['item']} — from {gift['giver']} to {gift['recipient']}, {format_partial(gift['date'])}"
 
 
-def map_compare_query(start: dt.date, end: dt.date, first_year: int) -> str | None:
-    """Query string of the map's compare view closest to a chapter (year ends), or None if one year."""
+def map_compare_link(start: dt.date, end: dt.date, first_year: int) -> str | None:
+    """Link to the map's compare view closest to a chapter (year ends), or None if one year."""
     earlier, later = max(start.year, first_year), end.year
     if earlier >= later:
         return None
-    return f"year={later}&compare={earlier}"
+    return links.map_at(later, compare=earlier)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from atlas.core import links
 from atlas.core.countries import country_name
 from atlas.core.dates import date_end, date_start, format_partial
 from atlas.core.regions import continent
@@ -167,7 +168,7 @@ def relation_record(row: pd.Series) -> dict:
     """The card of one relation-lane row: what, when, source, and where the map opens."""
     code = row["countries"]
     year = max(1948, date_start(row["date"]).year)
-    link = f"map?year={year}" + (f"&country={code}" if code in set(map_codes()) else "")
+    link = links.map_at(year, code if code in set(map_codes()) else None)
     return {
         "title": row["title"],
         "when": format_partial(row["date"]),

@@ -1,8 +1,9 @@
 """Map-page glue for changes: the compare view (``?compare=1988``) and the year's changes list.
 
 Kept apart from ``map_page`` so the map page's own layout can change without touching this.
-State lives in session state and the URL: ``compare`` (a year or nothing) and ``region`` (a
-filter of the year's changes list, e.g. ``Africa`` or ``Africa · Western Africa``).
+State lives in session state and the URL (declared in ``atlas.core.links``, kept by
+``atlas.web.urls``): ``compare`` (a year or nothing) and ``region`` (a filter of the year's changes
+list, e.g. ``Africa`` or ``Africa · Western Africa``, under the session key ``changes_region``).
 """
 
 from __future__ import annotations
@@ -41,38 +42,12 @@ CHANGE_TABLE_CONFIG = {
 
 def read_compare(raw: object, year: int, last_year: int) -> tuple[int | None, str | None]:
     """The ``compare`` URL value: a year in range that differs from the year shown."""
-    value, notice = params.read_int(raw, "compare", FIRST_YEAR, last_year)
-    if value is not None and value == year:
-        return None, f"Ignored compare={value}: it is the year shown; pick another year to compare with."
-    return value, notice
+    return params.read_other_year(raw, "compare", (FIRST_YEAR, last_year, year))
 
 
 def all_region_options() -> list[str]:
     """Region choices from every relationship event, so a choice survives moving the year."""
     return loaders.year_change_region_options()
-
-
-def init_from_url(year: int, today: dt.date) -> str | None:
-    """Seed ``compare`` and ``region`` from the URL on a session's first run; return a notice."""
-    if st.session_state.get("_map_changes_url_read"):
-        return None
-    st.session_state["_map_changes_url_read"] = True
-    compare, compare_notice = read_compare(st.query_params.get("compare"), year, today.year)
-    region, region_notice = params.read_choice(st.query_params.get("region"), "region", all_region_options())
-    st.session_state[COMPARE_KEY] = compare
-    st.session_state[REGION_KEY] = region or changes.ALL_REGIONS
-    return params.join_notices([compare_notice, region_notice])
-
-
-def write_url() -> None:
-    """Mirror compare and region into the URL (absent when off / all regions)."""
-    values = {"compare": st.session_state.get(COMPARE_KEY), "region": st.session_state.get(REGION_KEY)}
-    defaults = {"compare": None, "region": changes.ALL_REGIONS}
-    for key, value in values.items():
-        if value is not None and value != defaults[key]:
-            st.query_params[key] = str(value)
-        elif key in st.query_params:
-            del st.query_params[key]
 
 
 def compare_control(today: dt.date) -> None:

@@ -1,9 +1,8 @@
 """State and widgets of the map page: the URL <-> session state round trip, play, picker, selection.
 
-The page state lives in the URL (``?year=1975&country=FRA``) so a view can be shared. It is read
-when the page's widgets have no state yet (a session's first visit, or a return from another page,
-where Streamlit drops the state of widgets it did not draw); afterwards the widgets own it and
-every run writes it back to the URL.
+The page state lives in the URL (``?year=1975&country=FRA``) so a view can be shared; its
+parameters are declared in ``atlas.core.links`` and read and written by ``atlas.web.urls`` like
+every page's. This module says what they are checked against (``url_domains``).
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import time
 
 import streamlit as st
 
-from atlas.core import params
 from atlas.core.dates import year_end
 from atlas.queries.relations import TERRITORY_OF
 from atlas.web import cache as loaders
@@ -60,23 +58,23 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def init_from_url(known_codes: set[str]) -> str | None:
-    """Seed the page state from the URL when the widgets have none; return a notice for bad values."""
-    if YEAR_KEY in st.session_state and st.session_state.get("_map_url_read"):
-        return None
-    st.session_state["_map_url_read"] = True
-    year, year_notice = params.read_int(st.query_params.get("year"), "year", FIRST_YEAR, today().year)
-    country, country_notice = params.read_code(st.query_params.get("country"), "country", known_codes | set(TERRITORY_OF))
-    country = record_code(country) if country else None
-    if country not in known_codes:
-        country = None
-    present, present_notice = params.read_choice(st.query_params.get("present"), "present", {"1", "0"})
-    st.session_state[YEAR_KEY] = year if year is not None else today().year
-    st.session_state[COUNTRY_KEY] = country
-    st.session_state[PRESENT_KEY] = present == "1"
-    # Coming back to the page never resumes an animation the visitor left.
-    st.session_state[PLAYING_KEY] = False
-    return params.join_notices([year_notice, country_notice, present_notice])
+def country_domain(known_codes: set[str]) -> dict[str, str]:
+    """Codes ``?country=`` accepts, each to the record it opens: a dependent territory opens its state's."""
+    return {code: code for code in known_codes} | {code: owner for code, owner in TERRITORY_OF.items() if owner in known_codes}
+
+
+def url_domains(known_codes: set[str]) -> dict:
+    """What the map page's URL parameters are checked against (``atlas.web.urls.sync``); lazy where costly."""
+    from atlas.web import changes_view, race_view
+
+    last = today().year
+    return {
+        "year": (FIRST_YEAR, last),
+        "country": lambda: country_domain(known_codes),
+        "compare": lambda: (FIRST_YEAR, last, st.session_state[YEAR_KEY]),  # the year shown is read first
+        "region": changes_view.all_region_options,
+        "view": set(race_view.VIEW_LABELS),
+    }
 
 
 def presenting() -> bool:
@@ -86,19 +84,6 @@ def presenting() -> bool:
 def apply_style() -> None:
     """The page's sizing rules (constant CSS; presentation mode enlarges type and map)."""
     st.html(_PRESENT_STYLE if presenting() else _STYLE)
-
-
-def write_url() -> None:
-    """Mirror the page state into the URL (only the keys that differ from the default)."""
-    st.query_params["year"] = str(st.session_state[YEAR_KEY])
-    if st.session_state.get(COUNTRY_KEY):
-        st.query_params["country"] = st.session_state[COUNTRY_KEY]
-    elif "country" in st.query_params:
-        del st.query_params["country"]
-    if presenting():
-        st.query_params["present"] = "1"
-    elif "present" in st.query_params:
-        del st.query_params["present"]
 
 
 def step(delta: int) -> None:

@@ -1,8 +1,7 @@
 """Streamlit glue for the dual-Korea view of the map page (``/map?view=both``, issue 13).
 
-The view is a segmented control whose state is seeded from ``?view=`` whenever the control has
-no state yet (a session's first run, or a return from another page, where Streamlit drops the
-state of widgets it did not draw) and written back to the URL on every run. The map itself goes
+The view is a segmented control whose state is ``?view=`` (declared in ``atlas.core.links``, read
+and written by ``atlas.web.urls`` like every page parameter). The map itself goes
 through the shared ``figures.category_map`` like the DPRK map, so small-state dots, hover,
 selection, legend and sizing behave the same.
 """
@@ -14,22 +13,13 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from atlas.core import params
+from atlas.core import links
 from atlas.queries.race import RACE_LABELS
 from atlas.web import cache as loaders
 
 VIEW_KEY = "map_view"
 VIEW_LABELS = {"dprk": "Relations with the DPRK", "both": "Both Koreas: the race with Seoul"}
-DEFAULT_VIEW = "dprk"
-
-
-def init_from_url() -> str | None:
-    """Seed the view from ``?view=`` when the control has no state; a notice for a bad value."""
-    if VIEW_KEY in st.session_state:
-        return None
-    view, notice = params.read_choice(st.query_params.get("view"), "view", set(VIEW_LABELS))
-    st.session_state[VIEW_KEY] = view or DEFAULT_VIEW
-    return notice
+DEFAULT_VIEW = links.param("map", "view").default
 
 
 def view_control() -> str:
@@ -37,13 +27,7 @@ def view_control() -> str:
     st.segmented_control(
         "Map", options=list(VIEW_LABELS), format_func=VIEW_LABELS.__getitem__, key=VIEW_KEY, label_visibility="collapsed"
     )
-    view = st.session_state.get(VIEW_KEY) or DEFAULT_VIEW
-    if view == DEFAULT_VIEW:
-        if "view" in st.query_params:
-            del st.query_params["view"]
-    else:
-        st.query_params["view"] = view
-    return view
+    return st.session_state.get(VIEW_KEY) or DEFAULT_VIEW
 
 
 def both_map(when: dt.date, *, today: dt.date, presenting: bool, on_select: Callable[[], None]) -> None:

@@ -1,19 +1,21 @@
 """Streamlit glue of the story page: the chapter in the URL, navigation, projector and print styles.
 
-The URL is the page state (``/story?chapter=3``, ``&print=1`` for the handout): every run reads
-it, and the Previous/Next buttons rewrite it, so a chapter can be shared, bookmarked or
-projected from a link.
+The chapter and the handout view are in the URL (``/story?chapter=3``, ``&print=1`` for the
+handout), read and written by ``atlas.web.urls`` like every page's parameters: the Previous/Next
+buttons and the picker change the chapter, the address follows, so a chapter can be shared,
+bookmarked or projected from a link.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from atlas.core import params
+from atlas.core import links
 from atlas.queries.story import CHAPTERS
+from atlas.web import urls as url_state
 
-CHAPTER_PARAM = "chapter"
-PRINT_PARAM = "print"
+CHAPTER_KEY = links.param("story", "chapter").state_key
+PRINT_KEY = links.param("story", "print").state_key
 JUMP_KEY = "story_jump"
 
 # A printed page is white with dark text whatever the computer's colour scheme (the dark theme
@@ -53,7 +55,7 @@ STORY_CSS = (
 .st-key-story_side p, .st-key-story_gift p { font-size: 1.1rem; line-height: 1.45; }
 @media print {
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header, [data-testid="stHeader"],
-  [data-testid="stToolbar"], .st-key-story_nav, .st-key-story_notice { display: none !important; }
+  [data-testid="stToolbar"], .st-key-story_nav, .st-key-url_notice { display: none !important; }
   [data-testid="stAppViewContainer"], [data-testid="stMain"], .stMain, section.main {
     overflow: visible !important; height: auto !important; position: static !important;
   }
@@ -85,31 +87,19 @@ HANDOUT_CSS = (
 )
 
 
-def read_chapter() -> tuple[int, str | None]:
-    """The chapter number from the URL (1-based), and a notice if it was unusable."""
-    number, notice = params.read_int(st.query_params.get(CHAPTER_PARAM), "chapter", 1, len(CHAPTERS))
-    if number is None:
-        number = 1
-        if notice:  # show the default chapter's address, so the next click starts from a clean URL
-            st.query_params[CHAPTER_PARAM] = "1"
-    return number, notice
-
-
-def read_print() -> tuple[bool, str | None]:
-    """True for the handout view (``print=1``)."""
-    value, notice = params.read_choice(st.query_params.get(PRINT_PARAM), "print", {"1"})
-    if notice:
-        del st.query_params[PRINT_PARAM]
-    return value == "1", notice
+def read_url() -> tuple[int, bool]:
+    """The chapter (1-based) and whether this is the handout, from the URL by ``atlas.web.urls``."""
+    url_state.sync("story", chapter=(1, len(CHAPTERS)))
+    return st.session_state[CHAPTER_KEY], bool(st.session_state[PRINT_KEY])
 
 
 def go_to(number: int) -> None:
-    """Button callback: show chapter ``number`` (the URL changes, so the view can be shared)."""
-    st.query_params[CHAPTER_PARAM] = str(number)
+    """Button callback: show chapter ``number`` (the URL follows, so the view can be shared)."""
+    st.session_state[CHAPTER_KEY] = number
 
 
 def jump() -> None:
-    """Chapter picker callback: the picked chapter goes into the URL (a cleared pick changes nothing)."""
+    """Chapter picker callback: show the picked chapter (a cleared pick changes nothing)."""
     picked = st.session_state.get(JUMP_KEY)
     if picked:
         go_to(int(picked))
@@ -152,7 +142,7 @@ def navigation(number: int) -> None:
         )
         st.link_button(
             "Printable handout",
-            f"?{CHAPTER_PARAM}={number}&{PRINT_PARAM}=1",
+            links.story_chapter(number, handout=True),
             icon=":material/print:",
             help="A print-friendly page for this chapter: open it and use the browser's Print.",
         )

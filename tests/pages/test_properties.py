@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from atlas.core import params
+from atlas.core.links import PARAMS
 from atlas.core.pages import SCRIPTS
 from tests.support.data import ROOT
 
@@ -48,27 +49,9 @@ values = st.one_of(
     st.text(alphabet=string.ascii_uppercase, min_size=3, max_size=3),
 )
 
-# Every parameter any page reads (and some it does not): unknown keys must be ignored.
-PARAM_KEYS = [
-    "year",
-    "country",
-    "compare",
-    "view",
-    "present",
-    "category",
-    "q",
-    "event",
-    "period",
-    "direction",
-    "leader",
-    "gift",
-    "chapter",
-    "print",
-    "source_kind",
-    "dataset",
-    "region",
-    "unknown_key",
-]
+# Every parameter any page reads, from the pages' own declarations, and one no page reads:
+# unknown keys must be ignored.
+PARAM_KEYS = sorted({param.name for declared in PARAMS.values() for param in declared}) + ["unknown_key"]
 PAGES = list(SCRIPTS)
 NOTICE = "Showing the default view instead."
 

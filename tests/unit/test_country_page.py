@@ -6,6 +6,7 @@ import json
 import pandas as pd
 import pytest
 
+from atlas.core import links
 from atlas.data.loading import load_relations_data
 from atlas.figures.country import label_points, locator_map, locator_view
 from atlas.queries.country import (
@@ -15,7 +16,6 @@ from atlas.queries.country import (
     locator_codes,
     predecessor_chain,
     record_csv,
-    record_link,
 )
 from atlas.queries.relations import RelationsIndex
 from tests.support.apptest import figures, open_page, timeline_charts
@@ -130,7 +130,7 @@ def test_predecessor_chain_is_followed_through_several_steps(index):
 
 
 def test_record_links_are_relative_and_quoted():
-    assert record_link("timeline", "event", "a b&c") == "timeline?event=a%20b%26c"
+    assert links.timeline_record("a b&c") == "timeline?event=a%20b%26c"
 
 
 def test_locator_map_draws_shapes_and_small_state_dots():

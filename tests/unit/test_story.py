@@ -102,10 +102,10 @@ def test_readable_list(names, text):
     assert story.readable_list(names) == text
 
 
-def test_map_compare_query():
-    assert story.map_compare_query(dt.date(1988, 7, 7), dt.date(1992, 8, 24), 1948) == "year=1992&compare=1988"
-    assert story.map_compare_query(dt.date(1945, 8, 15), dt.date(1950, 6, 25), 1948) == "year=1950&compare=1948"
-    assert story.map_compare_query(dt.date(1950, 6, 25), dt.date(1950, 12, 1), 1948) is None
+def test_map_compare_link():
+    assert story.map_compare_link(dt.date(1988, 7, 7), dt.date(1992, 8, 24), 1948) == "map?year=1992&compare=1988"
+    assert story.map_compare_link(dt.date(1945, 8, 15), dt.date(1950, 6, 25), 1948) == "map?year=1950&compare=1948"
+    assert story.map_compare_link(dt.date(1950, 6, 25), dt.date(1950, 12, 1), 1948) is None
 
 
 @pytest.mark.parametrize("number", range(1, len(story.CHAPTERS) + 1))
