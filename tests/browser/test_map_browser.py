@@ -398,3 +398,16 @@ def test_a_year_step_sends_only_what_changed(wide_page, server_url):
             other_bytes += len(data)
     print(f"year step: map {map_bytes} B, rest of the page {other_bytes} B")
     assert 0 < map_bytes <= 4_000, (map_bytes, other_bytes)
+
+
+def test_a_browser_that_lost_the_base_asks_for_it_again(wide_page, server_url):
+    """Python believes the browser holds the base and the last frame; when it does not (a message
+    dropped by an interrupted run), the component asks and the map still turns to the new year."""
+    page = wide_page
+    page.goto(f"{server_url}/map?year=1980")
+    wait_for_map(page)
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot .gtitle')?.textContent.includes('1980')")
+    page.evaluate("() => { window.__atlasMapStore.bases.clear(); window.__atlasMapStore.frames.clear(); }")
+    page.get_by_role("button", name="Next").click()
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot .gtitle')?.textContent.includes('1981')")
+    assert page.evaluate("() => window.__atlasMapStore.bases.size") == 1
