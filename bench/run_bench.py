@@ -8,7 +8,8 @@ Measures
    the map's compare view and a story chapter included);
 3. in headless Debian Chromium: navigation → map drawn for the map page and for a bare Streamlit
    page with one plotly choropleth (the framework floor), and their ratio (budget ≤ 1.25×);
-4. slider change → redrawn map on the map page (budget ≤ 300 ms median);
+4. slider change → redrawn map on the map page (budget ≤ 300 ms median), and the bytes the
+   page receives over the websocket per step, in all and the map's share (budget ≤ 12 KB);
 5. navigation → drawn for the timeline and gifts pages.
 Numbers vary with the machine; compare ratios, and rerun before quoting.
 """
@@ -30,7 +31,7 @@ from tests.support.server import CHROMIUM_ARGS, chromium_path, free_port, start_
 logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True
 
 DRAWN = "() => [...document.querySelectorAll('.choroplethlocation')].filter(p => (p.getAttribute('d') || '').length > 20).length >= 150"
-BUDGETS = {"figure_kb": 40.0, "ratio": 1.25, "slider_ms": 300.0, "server_ms": 100.0}
+BUDGETS = {"figure_kb": 40.0, "ratio": 1.25, "slider_ms": 300.0, "server_ms": 100.0, "step_kb": 12.0}
 
 
 def figure_size() -> float:
@@ -60,6 +61,15 @@ def server_side(page: str, runs: int, params: dict | None = None) -> float:
         at.run()
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
+
+
+def _is_map_message(data: bytes | str) -> bool:
+    """A websocket message carrying the map component (its share of a step's bytes)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    message = ForwardMsg()
+    message.ParseFromString(data if isinstance(data, bytes) else data.encode())
+    return message.WhichOneof("type") == "delta" and message.delta.new_element.WhichOneof("type") == "bidi_component"
 
 
 def browser_times(runs: int) -> dict[str, float]:
@@ -105,12 +115,16 @@ def browser_times(runs: int) -> dict[str, float]:
 
             context = browser.new_context(viewport={"width": 1400, "height": 1000})
             page = context.new_page()
+            received: list[bytes] = []
+            page.on("websocket", lambda ws: ws.on("framereceived", lambda data: received.append(data)))
             page.goto(f"http://127.0.0.1:{app_port}/map?year=1960")
             page.wait_for_function(DRAWN, polling="raf", timeout=60_000)
             slider = page.locator('[data-testid="stSlider"] input[type="range"], [data-testid="stSlider"] [role="slider"]').first
             slider.focus()
-            steps = []
+            page.wait_for_timeout(1_000)
+            steps, step_kb, map_kb = [], [], []
             for year in range(1961, 1961 + max(runs, 10)):
+                received.clear()
                 start = page.evaluate("performance.now()")
                 slider.press("ArrowRight")
                 page.wait_for_function(
@@ -119,7 +133,13 @@ def browser_times(runs: int) -> dict[str, float]:
                     timeout=30_000,
                 )
                 steps.append(page.evaluate("performance.now()") - start)
+                page.wait_for_timeout(700)  # the run's last messages (not timed)
+                step_kb.append(sum(len(data) for data in received) / 1024)
+                map_kb.append(sum(len(data) for data in received if _is_map_message(data)) / 1024)
             results["slider_ms"] = statistics.median(steps)
+            results["slider_ws_kb"] = statistics.median(step_kb)
+            results["slider_ws_kb_max"] = max(step_kb)
+            results["slider_map_kb"] = statistics.median(map_kb)
             context.close()
             browser.close()
     finally:
@@ -150,7 +170,8 @@ def main() -> None:
     report = {
         "map_figure_kb": round(size, 1),
         "server_rerun_median_ms": {k: round(v, 1) for k, v in server.items()},
-        "browser_median_ms": {k: round(v) for k, v in browser.items()},
+        "browser_median_ms": {k: round(v) for k, v in browser.items() if k.endswith("_ms")},
+        "slider_step_websocket_kb": {k: round(v, 1) for k, v in browser.items() if k.endswith(("_kb", "_kb_max"))},
         "map_vs_floor_ratio": round(ratio, 2),
     }
     print(json.dumps(report, indent=2))
@@ -159,6 +180,7 @@ def main() -> None:
         ("map figure ≤ 40 KB", size <= BUDGETS["figure_kb"]),
         ("map page ≤ 1.25 × floor", ratio <= BUDGETS["ratio"]),
         ("slider → redraw ≤ 300 ms", browser["slider_ms"] <= BUDGETS["slider_ms"]),
+        ("slider step ≤ 12 KB over the websocket", browser["slider_ws_kb"] <= BUDGETS["step_kb"]),
     ]
     for label, ok in checks:
         print(f"{'PASS' if ok else 'OVER'}  {label}")

@@ -360,3 +360,54 @@ def test_nothing_is_cut_at_any_width_in_either_scheme(browser, server_url, width
     # Follows the visitor's scheme, with every category's colour distinct from the page behind it.
     assert (layout["backgroundLuminance"] < 0.3) if scheme == "dark" else (layout["backgroundLuminance"] > 0.8)
     assert len(layout["fillContrasts"]) >= 4 and min(layout["fillContrasts"]) > 0.15, layout["fillContrasts"]
+
+
+SWEDEN_FILL = """() => { const p = [...document.querySelectorAll('.choroplethlocation')]
+    .find(el => el.__data__ && el.__data__.loc === 'SWE'); return p ? getComputedStyle(p).fill : null; }"""
+
+
+def test_a_year_step_sends_only_what_changed(wide_page, server_url):
+    """Issue 18: the map's share of a step is a patch (was the whole figure, ~37 KB) and the map
+    still turns to the new year: title and colours (Sweden established relations in 1973)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    page = wide_page
+    received: list[bytes] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda data: received.append(data)))
+    page.goto(f"{server_url}/map?year=1972")
+    wait_for_map(page)
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot .gtitle')?.textContent.includes('1972')")
+    page.wait_for_timeout(1_000)
+    before = page.evaluate(SWEDEN_FILL)
+    received.clear()
+    slider = page.locator('[data-testid="stSlider"] input[type="range"], [data-testid="stSlider"] [role="slider"]').first
+    slider.focus()
+    slider.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot .gtitle')?.textContent.includes('1973')")
+    page.wait_for_timeout(1_000)  # the run's last messages
+    assert "1973" in title_of_map(page)
+    assert page.evaluate(SWEDEN_FILL) not in (before, None)
+    map_bytes = other_bytes = 0
+    for data in received:
+        message = ForwardMsg()
+        message.ParseFromString(data if isinstance(data, bytes) else data.encode())
+        element = message.delta.new_element if message.WhichOneof("type") == "delta" else None
+        if element is not None and element.WhichOneof("type") == "bidi_component":
+            map_bytes += len(data)
+        else:
+            other_bytes += len(data)
+    print(f"year step: map {map_bytes} B, rest of the page {other_bytes} B")
+    assert 0 < map_bytes <= 4_000, (map_bytes, other_bytes)
+
+
+def test_a_browser_that_lost_the_base_asks_for_it_again(wide_page, server_url):
+    """Python believes the browser holds the base and the last frame; when it does not (a message
+    dropped by an interrupted run), the component asks and the map still turns to the new year."""
+    page = wide_page
+    page.goto(f"{server_url}/map?year=1980")
+    wait_for_map(page)
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot .gtitle')?.textContent.includes('1980')")
+    page.evaluate("() => { window.__atlasMapStore.bases.clear(); window.__atlasMapStore.frames.clear(); }")
+    page.get_by_role("button", name="Next").click()
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot .gtitle')?.textContent.includes('1981')")
+    assert page.evaluate("() => window.__atlasMapStore.bases.size") == 1

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from atlas.web.map_view import selected_code
-from tests.support.apptest import PAGES, event_points, figures, map_status_by_code, open_page, timeline_charts
+from tests.support.apptest import PAGES, event_points, figures, map_data, map_status_by_code, open_page, timeline_charts
 from tests.support.data import ROOT
 
 
@@ -45,13 +45,13 @@ def test_map_year_slider_changes_the_figure():
 def test_map_uses_local_geometry_and_iso3_locations():
     at = open_page("app_pages/map.py")
     (chart,) = at.get("bidi_component")
-    drawn = json.loads(chart.proto.json)
+    drawn = map_data(chart)
     assert drawn["config"]["topojsonURL"] == "app/static/"
     # plotly.js itself is the locally served geo bundle, never a CDN's.
     assert drawn["script"] == "app/static/plotly-geo.min.js"
     with (ROOT / "static" / "plotly-geo.min.js").open() as bundle:
         assert "plotly.js (geo - minified)" in bundle.read(200)
-    figure = json.loads(drawn["figure"])
+    figure = drawn["figure"]
     assert all("geojson" not in trace for trace in figure["data"])
     markers = next(trace for trace in figure["data"] if trace["type"] == "scattergeo")
     assert {"MLT", "SGP", "BHR"} <= {row[-1] for row in markers["customdata"]}  # small states as markers

@@ -7,6 +7,8 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from atlas.core.pages import SCRIPTS
+from atlas.figures import payload
+from atlas.web import map_chart
 from tests.support.data import ROOT
 
 PAGES = list(SCRIPTS)  # every page of the navigation
@@ -26,12 +28,33 @@ def open_page(page: str, params: dict | None = None) -> AppTest:
     return at
 
 
+def map_data(chart) -> dict:
+    """A map component's ``data`` as one piece: its own keys, the base's ``config`` and the
+    whole ``figure`` (a dict) put together from base and frame."""
+    data = json.loads(chart.proto.json)
+    base = data.get("base") or map_chart.known(data["version"])
+    return {**data, "config": base["config"], "figure": sent_figure(data)}
+
+
+def sent_figure(data: dict) -> dict:
+    """The figure a map component's ``data`` draws, put together as its JavaScript does: the base
+    and the reference frame come from the data when sent along, else from what an earlier run
+    sent (kept by ``map_chart`` under the same ids the browser keeps them by)."""
+    base = data.get("base") or map_chart.known(data["version"])
+    if "frame" in data:
+        frame = data["frame"]
+    else:
+        reference = map_chart.known(data["ref"])
+        assert reference is not None, f"the map's patch refers to frame {data['ref']}, which was never sent"
+        frame = payload.apply_patch(reference, data["patch"])
+    assert base is not None, f"the map's base {data['version']} was never sent"
+    assert payload.version(frame) == data["frame_id"], "the patched frame differs from the frame Python drew"
+    return payload.assemble(base["figure"], frame)
+
+
 def map_charts(at: AppTest) -> dict[str, dict]:
     """Figures the map pages draw through ``atlas.web.map_chart`` (plotly.js's geo bundle), by key."""
-    return {
-        chart.proto.id.rsplit("-", 1)[-1]: json.loads(json.loads(chart.proto.json)["figure"])
-        for chart in at.get("bidi_component")
-    }
+    return {chart.proto.id.rsplit("-", 1)[-1]: sent_figure(json.loads(chart.proto.json)) for chart in at.get("bidi_component")}
 
 
 def figures(at: AppTest) -> list[dict]:

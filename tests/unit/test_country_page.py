@@ -18,7 +18,7 @@ from atlas.queries.country import (
     record_csv,
 )
 from atlas.queries.relations import RelationsIndex
-from tests.support.apptest import figures, open_page, timeline_charts
+from tests.support.apptest import figures, map_data, open_page, timeline_charts
 from tests.support.data import SRC, synthetic_data
 
 TODAY = dt.date(2026, 11, 28)
@@ -170,8 +170,9 @@ def test_country_page_for_germany_shows_east_germany_and_links():
     assert at.query_params["country"] == "DEU"
     (locator,) = figures(at)
     assert locator["data"][0]["locations"] == ["DEU"]
-    (drawn,) = at.get("bidi_component")  # atlas.web.map_chart: the locally served geo bundle
-    assert json.loads(drawn.proto.json)["config"]["topojsonURL"] == "app/static/"
+    (chart,) = at.get("bidi_component")  # atlas.web.map_chart: the locally served geo bundle
+    drawn = map_data(chart)
+    assert drawn["config"]["topojsonURL"] == "app/static/"
     events = next(df.value for df in at.dataframe if "title" in df.value.columns)
     assert events["record"].str.startswith("timeline?event=").all()
     assert any(b.proto.label.startswith("Download Germany") for b in at.get("download_button"))
