@@ -11,7 +11,7 @@ from atlas.queries.relations import count_with_relations
 from atlas.web import cache as loaders
 from atlas.web import changes_view as map_changes
 from atlas.web import map_view as map_page
-from atlas.web import race_view
+from atlas.web import network_view, race_view
 from atlas.web import urls as url_state
 from atlas.web import widgets as ui
 
@@ -53,8 +53,18 @@ def both_koreas_map(when: dt.date) -> None:
     )
 
 
+def embassies_map(when: dt.date) -> None:
+    """Missions both ways at ``when`` (``?view=embassies``)."""
+    network_view.embassy_map(
+        when,
+        today=map_page.today(),
+        presenting=map_page.presenting(),
+        on_select=partial(map_page.on_map_select, set(pickable)),
+    )
+
+
 # Views of the map page by ``?view=``; other views (compare, both Koreas) slot in here.
-VIEWS = {"dprk": dprk_map, "both": both_koreas_map}
+VIEWS = {"dprk": dprk_map, "both": both_koreas_map, "embassies": embassies_map}
 
 
 @st.fragment(run_every=map_page.play_interval())
@@ -77,11 +87,14 @@ def atlas() -> None:
     count.metric(f"Parties with relations on {when:%d %b %Y}", count_with_relations(index, when))
     with count:
         map_changes.compare_control(map_page.today())
-    chart.image(loaders.recognition_sparkline(map_page.today(), when.year), width="stretch")
-    notes.caption(
-        ":blue[▮] relations established each year · :blue[━] parties with relations at year end · "
-        ":orange[┊] the year shown. The Timelines page has the interactive version."
-    )
+    if view == "embassies" and not compared:
+        network_view.network_side_chart(chart, notes, when, map_page.today())
+    else:
+        chart.image(loaders.recognition_sparkline(map_page.today(), when.year), width="stretch")
+        notes.caption(
+            ":blue[▮] relations established each year · :blue[━] parties with relations at year end · "
+            ":orange[┊] the year shown. The Timelines page has the interactive version."
+        )
     notes.download_button(
         "Download this map's data (CSV)",
         partial(ui.csv_bytes, loaders.map_csv(when)),  # built on click, not on every rerun
@@ -96,6 +109,8 @@ def atlas() -> None:
     )
     if compared:
         map_changes.show_compare(*compared, loaders.compare_status(*compared))
+    elif view == "embassies":
+        network_view.show_year_missions(when.year)
     else:
         map_changes.show_year_changes(when.year)
     # Inside the fragment: a click reruns only the fragment, and the panel must follow it.

@@ -23,6 +23,7 @@ import pandas as pd
 
 from atlas.core.countries import country_name
 from atlas.core.dates import date_start, format_partial
+from atlas.core.source_kinds import escape_markdown, markdown_link
 from atlas.queries.relations import RelationsIndex, map_codes
 
 RESIDENT = ("embassy", "consulate_general", "consulate", "representative_office", "trade_mission")
@@ -274,3 +275,51 @@ def mission_history(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["when", "until", "state", "mission", "side", "status", "notes", "source_url"])
     order = frame["when"].map(lambda d: date_start(d) if d else dt.date.max)
     return frame.assign(_o=order).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
+
+
+CHANGE_WORDS = {"opened": "opened", "closed": "closed", "suspended": "staff withdrawn"}
+
+
+def mission_change_lines(frame: pd.DataFrame) -> list[str]:
+    """A year's openings and closings (``year_openings_closings`` rows) as markdown list items.
+
+    Names and cities come from the data, so they are escaped; each line links its source.
+    """
+    lines = []
+    for row in frame.to_dict("records"):
+        name = escape_markdown(row["name"])
+        mission = TYPE_LABELS.get(row["type"], row["type"])
+        where = f" in {escape_markdown(row['city'])}" if row["city"] else ""
+        whose = (
+            f"DPRK {mission.lower()}{where} ({name})" if row["side"] == "dprk_abroad" else f"{name}'s {mission.lower()}{where}"
+        )
+        lines.append(
+            f"- **{escape_markdown(format_partial(row['date']))}** · {whose} {CHANGE_WORDS[row['change']]}"
+            f" · source: {markdown_link(row['source_url'])}"
+        )
+    return lines
+
+
+def mission_history_lines(history: pd.DataFrame) -> list[str]:
+    """A state's missions (``mission_history`` rows) as a dated markdown list, notes written out.
+
+    Every text from the data is escaped; each line links its source.
+    """
+    lines = []
+    for row in history.to_dict("records"):
+        since = format_partial(row["when"]) if row["when"] else "opening not dated"
+        if not row["until"]:
+            until = ""
+        elif row["until"] == "date not documented":
+            until = " – closed, date not documented"
+        else:
+            until = f" – {format_partial(row['until'])}"
+        status = {"suspended": " (staff withdrawn)", "unknown": " (fate unknown)"}.get(row["status"], "")
+        line = (
+            f"- **{escape_markdown(since)}{escape_markdown(until)}** · {escape_markdown(row['side'])}: "
+            f"{escape_markdown(row['mission'])}{status} · source: {markdown_link(row['source_url'])}"
+        )
+        if row["notes"]:
+            line += f"  \n  {escape_markdown(row['notes'])}"
+        lines.append(line)
+    return lines

@@ -384,13 +384,6 @@ def country_history(index: RelationsIndex, iso3: str) -> pd.DataFrame:
     return history.sort_values("_start", kind="stable").drop(columns="_start").reset_index(drop=True)
 
 
-def country_missions(index: RelationsIndex, iso3: str) -> pd.DataFrame:
-    """Missions both ways for one state, with readable sides."""
-    missions = index.data.missions[index.data.missions["iso3"] == iso3].copy()
-    missions["side"] = missions["side"].map(lambda s: SIDE_LABELS[s].format(name=country_name(iso3)))
-    return missions[["side", "type", "city", "opened", "closed", "status", "notes", "source_url"]].reset_index(drop=True)
-
-
 def date_conflicts(index: RelationsIndex, iso3: str) -> list[tuple[str, str]]:
     """Alternative establishment dates other sources give, as (date, source) pairs."""
     record = index.relations_by_state.get(iso3)

@@ -18,7 +18,11 @@ from atlas.queries.race import RACE_LABELS
 from atlas.web import cache as loaders
 
 VIEW_KEY = "map_view"
-VIEW_LABELS = {"dprk": "Relations with the DPRK", "both": "Both Koreas: the race with Seoul"}
+VIEW_LABELS = {
+    "dprk": "Relations with the DPRK",
+    "both": "Both Koreas: the race with Seoul",
+    "embassies": "Embassies both ways",
+}
 DEFAULT_VIEW = links.param("map", "view").default
 
 

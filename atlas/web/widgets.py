@@ -84,7 +84,8 @@ NO_RELATIONS_HEADLINE = {
 
 def country_profile(index, iso3: str) -> None:
     """A state's full dated record: status, date conflicts, events, missions — each with its source."""
-    from atlas.queries.relations import country_history, country_missions, date_conflicts
+    from atlas.queries.missions import mission_history, mission_history_lines
+    from atlas.queries.relations import country_history, date_conflicts
 
     record = index.relations_by_state.get(iso3)
     never = index.never.get(iso3)
@@ -108,7 +109,8 @@ def country_profile(index, iso3: str) -> None:
             st.info("No relations with the DPRK on record in the atlas's sources.")
     else:
         st.dataframe(with_source_kind(history), hide_index=True, width="stretch", column_config=SOURCE_COLUMNS)
-    missions = country_missions(index, iso3)
+    missions = mission_history(index, [iso3])
     if not missions.empty:
-        st.markdown("**Missions**")
-        st.dataframe(with_source_kind(missions), hide_index=True, width="stretch", column_config=SOURCE_COLUMNS)
+        st.markdown("**Missions, both ways**")
+        with st.container(key="country_missions"):
+            st.markdown("\n".join(mission_history_lines(missions)))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import title_of_map, wait_for_map
+from tests.support.browser import INTERIOR_POINT, title_of_map, wait_for_map
 from tests.support.server import ARTIFACTS, ROOT
 
 pytestmark = pytest.mark.browser
@@ -156,23 +156,7 @@ def test_downloads_deliver_the_data_shown(page, server_url):
 
 
 # Where a visitor would point: an interior point of a state's shape, near the middle of its interior.
-INTERIOR_POINT = """(code) => {
-    const el = [...document.querySelectorAll('.choroplethlocation')].find(p => p.__data__ && p.__data__.loc === code);
-    if (!el) return null;
-    const box = el.getBoundingClientRect();
-    const svg = el.ownerSVGElement;
-    const inverse = el.getScreenCTM().inverse();
-    const inside = [];
-    for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) {
-        const pt = svg.createSVGPoint();
-        pt.x = box.left + box.width * i / 20; pt.y = box.top + box.height * j / 20;
-        if (el.isPointInFill(pt.matrixTransform(inverse))) inside.push([pt.x, pt.y]);
-    }
-    if (!inside.length) return null;
-    const mx = inside.reduce((s, p) => s + p[0], 0) / inside.length, my = inside.reduce((s, p) => s + p[1], 0) / inside.length;
-    inside.sort((a, b) => Math.hypot(a[0] - mx, a[1] - my) - Math.hypot(b[0] - mx, b[1] - my));
-    return inside[0];
-}"""
+
 STATES_IN_LOCATOR = """() => [...document.querySelectorAll('.st-key-locator .choroplethlocation')]
     .filter(p => (p.getAttribute('d') || '').length > 20).map(p => p.__data__.loc)"""
 HISTORY_ROWS = """() => [...document.querySelectorAll('.st-key-section_history [role="row"], .st-key-section_history tr')]

@@ -320,3 +320,18 @@ def test_map_csv_is_spreadsheet_ready_for_the_shown_date():
     assert ukr["map_date"] == "1975-12-31"
     established = table["established"][table["established"] != ""]
     assert established.str.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?").all()
+
+
+def test_the_embassy_view_draws_missions_both_ways_and_the_years_openings_and_closings():
+    at = open_page("app_pages/map.py", {"year": "2023", "view": "embassies"})
+    (figure, *_) = figures(at)
+    status = map_status_by_code(figure)
+    assert status["CHN"] == "Missions both ways"
+    assert status["AGO"] != "Missions both ways"  # the DPRK closed its embassy in Luanda in October 2023
+    assert "Embassies and missions both ways, 31 December 2023" in figure["layout"]["title"]["text"]
+    assert any(h.value == "Missions opened and closed in 2023" for h in at.subheader)
+    listed = " ".join(m.value for m in at.markdown)
+    assert "Angola" in listed and "closed" in listed
+    assert at.query_params["view"] == "embassies"
+    at2 = open_page("app_pages/map.py", {"year": "1960", "view": "embassies"})
+    assert map_status_by_code(figures(at2)[0])["AGO"] == "No mission on record"

@@ -37,3 +37,23 @@ def wait_for_map(page, minimum: int = 150) -> int:
 
 def title_of_map(page) -> str:
     return page.locator(".js-plotly-plot .gtitle").first.text_content() or ""
+
+
+# The point deepest inside one country's shape (by ISO-3 code), where a visitor would click it.
+INTERIOR_POINT = """(code) => {
+    const el = [...document.querySelectorAll('.choroplethlocation')].find(p => p.__data__ && p.__data__.loc === code);
+    if (!el) return null;
+    const box = el.getBoundingClientRect();
+    const svg = el.ownerSVGElement;
+    const inverse = el.getScreenCTM().inverse();
+    const inside = [];
+    for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) {
+        const pt = svg.createSVGPoint();
+        pt.x = box.left + box.width * i / 20; pt.y = box.top + box.height * j / 20;
+        if (el.isPointInFill(pt.matrixTransform(inverse))) inside.push([pt.x, pt.y]);
+    }
+    if (!inside.length) return null;
+    const mx = inside.reduce((s, p) => s + p[0], 0) / inside.length, my = inside.reduce((s, p) => s + p[1], 0) / inside.length;
+    inside.sort((a, b) => Math.hypot(a[0] - mx, a[1] - my) - Math.hypot(b[0] - mx, b[1] - my));
+    return inside[0];
+}"""

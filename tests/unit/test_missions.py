@@ -118,3 +118,17 @@ def test_the_network_map_draws_each_category_in_its_colour(index):
     assert NETWORK_SPEC.labels["in_pyongyang"] not in names  # only the categories drawn get a legend line
     svg = network_chart_svg(m.network_per_year(index, 1948, 2026, TODAY), 1975)
     assert svg.startswith("<svg") and "1 DPRK missions abroad" in svg and svg.count("<polyline") == 2
+
+
+def test_mission_lines_are_dated_escaped_and_sourced(index):
+    history = m.mission_history(index, ["AUS", "DEU"])
+    history.loc[0, "notes"] = "Closed *abruptly* [see](http://evil.example)"
+    lines = m.mission_history_lines(history)
+    assert lines[0].startswith("- **December 1974 – November 1975** · DPRK mission there: Embassy in Canberra")
+    assert "\\*abruptly\\*" in lines[0] and "\\[see\\]" in lines[0]  # data text stays text
+    assert "(staff withdrawn)" in lines[1] and "source: [example.org]" in lines[1]
+
+
+def test_an_open_mission_has_no_end_in_its_line(index):
+    (line,) = m.mission_history_lines(m.mission_history(index, ["RUS"]))
+    assert line.startswith("- **opening not dated** · Its mission in Pyongyang: Embassy in Pyongyang · source:")
