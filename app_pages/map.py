@@ -6,6 +6,7 @@ from functools import partial
 import streamlit as st
 
 from atlas.core import params
+from atlas.core.dates import format_date
 from atlas.data.loading import DataError
 from atlas.data.registry import RELATIONS_FILES
 from atlas.queries.relations import count_with_relations
@@ -79,7 +80,7 @@ def atlas() -> None:
     else:
         VIEWS[view](when)
     count, chart, notes = st.columns([1, 1.3, 1.3])
-    count.metric(f"Parties with relations on {when:%d %b %Y}", count_with_relations(index, when))
+    count.metric(f"Parties with relations on {format_date(when)}", count_with_relations(index, when))
     with count:
         map_changes.compare_control(map_page.today())
     chart.image(loaders.recognition_sparkline(map_page.today(), when.year), width="stretch")

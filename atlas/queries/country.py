@@ -17,7 +17,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from atlas.core.countries import country_name, is_historic
-from atlas.core.dates import date_start, format_partial
+from atlas.core.dates import date_start, format_date, format_partial
 from atlas.core.regions import continent, un_subregion
 from atlas.queries.catalog import with_source_kind
 from atlas.queries.relations import (
@@ -112,7 +112,7 @@ def status_sentence(index: RelationsIndex, code: str, today: dt.date) -> tuple[s
     if code in index.dissolved_on:
         ended = index.dissolved_on[code]
         last = index.last_change(code, ended)
-        sentence = f"Dissolved on {ended.day} {ended:%B %Y}."
+        sentence = f"Dissolved on {format_date(ended)}."
         if last:
             sentence += f" Its last recorded change: {EVENT_LABELS[last[0]].lower()} ({_readable(last[1].split(' ')[0])})."
             return sentence, last[2]

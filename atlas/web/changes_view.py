@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from atlas.core import params
-from atlas.core.dates import year_end
+from atlas.core.dates import format_date, year_end
 from atlas.queries import changes
 from atlas.queries.catalog import with_source_kind
 from atlas.web import cache as loaders
@@ -109,7 +109,7 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
     from atlas.queries.relations import count_with_relations
 
     counts = changes.change_counts(status)
-    st.subheader(f"What changed between {earlier:%d %b %Y} and {later:%d %b %Y}")
+    st.subheader(f"What changed between {format_date(earlier)} and {format_date(later)}")
     cols = st.columns(5)
     cols[0].metric(f"Parties with relations, {earlier.year}", count_with_relations(index, earlier))
     cols[1].metric(f"Parties with relations, {later.year}", count_with_relations(index, later))

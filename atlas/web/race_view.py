@@ -15,6 +15,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from atlas.core import params
+from atlas.core.dates import format_date
 from atlas.queries.race import RACE_LABELS
 from atlas.web import cache as loaders
 
@@ -58,7 +59,7 @@ def both_map(when: dt.date, *, today: dt.date, presenting: bool, on_select: Call
 
     draw_map(figure, on_select)
     st.caption(
-        f"On {when:%d %B %Y}, on today's map: "
+        f"On {format_date(when)}, on today's map: "
         + " · ".join(f"{RACE_LABELS[category].lower()}: {number}" for category, number in counts.items())
         + ". Partners of Seoul and of Pyongyang at each year's end are charted on the Timelines page."
     )
