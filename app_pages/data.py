@@ -52,7 +52,7 @@ else:
     buttons = st.columns(2)
     buttons[0].download_button(
         f"Download data/{filename}",
-        (data_dir() / filename).read_bytes,  # read on click
+        partial(ui.file_bytes, data_dir() / filename),  # read on click
         file_name=filename,
         mime="text/csv",
         on_click="ignore",
@@ -112,7 +112,7 @@ for name, spec in DATASETS.items():
         left.markdown(f"**`data/{spec.filename}`** — {overview.descriptions[name]} {overview.rows[name]} rows.")
         right.download_button(
             "Download CSV",
-            (data_dir() / spec.filename).read_bytes,  # read on click
+            partial(ui.file_bytes, data_dir() / spec.filename),  # read on click
             file_name=spec.filename,
             mime="text/csv",
             key=f"download_{name}",

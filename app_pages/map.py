@@ -95,6 +95,11 @@ def atlas() -> None:
         mime="text/csv",
         on_click="ignore",
     )
+    notes.caption(
+        f"The CSV has one row per state or territory on today's map ({len(loaders.map_status(when))} rows), "
+        "coloured as on the map; the count of parties on the left counts the states that existed on that "
+        "date (dissolved ones included) and the EU. UTF-8, opens in Excel; a date's uncertainty is in its own column."
+    )
     st.caption(
         "Point at a country, or at a dot for a small state, for its status; click it, or find it in the list "
         "above, for its full dated record. The count includes the EU and Palestine; a dissolved state counts "

@@ -130,6 +130,10 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
         key="compare_download",
     )
     st.caption(
+        f"The CSV has the {len(table)} rows of the table above (states on today's map), one date per `date` cell "
+        "(a date the sources give as uncertain is marked in a `date_note` column beside it)."
+    )
+    st.caption(
         "States on today's map: a territory that belonged to the Soviet Union or Yugoslavia shows that state's "
         "relations, so a former republic 'changed' when its ties became its own and 'lost' when it had none. "
         "'Parties' count the states that existed at each date (dissolved ones included) and the EU."
