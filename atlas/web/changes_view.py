@@ -108,17 +108,22 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
     index = loaders.relations_index()
     from atlas.queries.relations import count_with_relations
 
-    counts = changes.change_counts(status)
     st.subheader(f"What changed between {format_date(earlier)} and {format_date(later)}")
+    # The same region filter (and ``?region=``) as the year's changes list.
+    st.selectbox("Region", all_region_options(), key=REGION_KEY)
+    region = st.session_state.get(REGION_KEY)
+    status = changes.filter_region(status, region)
+    counts = changes.change_counts(status)
+    where = "" if region in (None, changes.ALL_REGIONS) else f" in {region}"
     cols = st.columns(5)
     cols[0].metric(f"Parties with relations, {earlier.year}", count_with_relations(index, earlier))
     cols[1].metric(f"Parties with relations, {later.year}", count_with_relations(index, later))
-    cols[2].metric("States gained", counts["gained"])
-    cols[3].metric("States lost", counts["lost"])
-    cols[4].metric("States changed", counts["changed"])
+    cols[2].metric(f"States gained{where}", counts["gained"])
+    cols[3].metric(f"States lost{where}", counts["lost"])
+    cols[4].metric(f"States changed{where}", counts["changed"])
     table = with_source_kind(changes.changes_between(status))
     if table.empty:
-        st.info("No state's relations changed between these dates.")
+        st.info(f"No state's relations changed{where} between these dates.")
         return
     st.dataframe(table, hide_index=True, width="stretch", column_config=CHANGE_TABLE_CONFIG, key="compare_table")
     st.download_button(

@@ -14,3 +14,27 @@ def test_typing_a_year_moves_the_map_and_the_slider():
     assert "1975" in figure["layout"]["title"]["text"]
     at.slider(key="year").set_value(1988).run()
     assert at.number_input(key="year_typed").value == 1988  # in step with the slider
+
+
+def compare_table(at):
+    """The compare view's table of states (the parties' table has no continent)."""
+    (table,) = [frame.value for frame in at.dataframe if "continent" in frame.value.columns]
+    return table
+
+
+def test_compare_view_filters_by_region():
+    at = open_page("app_pages/map.py", {"year": "1992", "compare": "1988"})
+    everywhere = compare_table(at)
+    assert set(everywhere["continent"]) > {"Africa"}
+    at.selectbox(key="changes_region").set_value("Europe").run()
+    assert not at.exception
+    europe = compare_table(at)
+    assert 0 < len(europe) < len(everywhere)
+    assert set(europe["continent"]) == {"Europe"}
+    assert at.query_params["region"] == "Europe"
+    assert any(m.label == "States gained in Europe" for m in at.metric)
+
+
+def test_compare_region_comes_from_the_url():
+    at = open_page("app_pages/map.py", {"year": "1992", "compare": "1988", "region": "Africa"})
+    assert set(compare_table(at)["continent"]) == {"Africa"}
