@@ -38,3 +38,21 @@ def test_compare_view_filters_by_region():
 def test_compare_region_comes_from_the_url():
     at = open_page("app_pages/map.py", {"year": "1992", "compare": "1988", "region": "Africa"})
     assert set(compare_table(at)["continent"]) == {"Africa"}
+
+
+def test_race_chart_reads_out_a_year_with_both_definitions():
+    at = open_page("app_pages/timeline.py")
+    at.select_slider(key="race_year").set_value(1975).run()
+    assert not at.exception
+    (table,) = [frame.value for frame in at.dataframe if "Partners of" in frame.value.columns]
+    both = table.set_index("Partners of").loc["Both Koreas"]
+    assert both["At the end of"] == "31 December 1975"
+    # The two answers to "how many had relations with both Koreas in 1975?", side by side.
+    assert both["Parties as they existed (this chart)"] == 44
+    assert both["States on today's map (the map's Both Koreas view)"] == 50
+    assert any("parties as they existed" in c.value for c in at.caption)
+
+
+def test_both_koreas_map_names_what_it_counts():
+    at = open_page("app_pages/map.py", {"year": "1975", "view": "both"})
+    assert any("states and territories on today's map" in c.value and ": 50" in c.value for c in at.caption)
