@@ -4,8 +4,9 @@ import datetime as dt
 
 import streamlit as st
 
-from atlas.core.dates import format_partial
+from atlas.core.dates import format_date, format_partial, year_end
 from atlas.data.loading import DataError
+from atlas.queries.relations import count_with_relations
 from atlas.queries.story import CHAPTERS, gift_line, map_compare_query
 from atlas.web import cache as loaders
 from atlas.web import map_chart
@@ -32,6 +33,20 @@ st.caption(
     f"Chapter {number} of {len(CHAPTERS)} · {format_partial(chapter['start'].isoformat())} – "
     f"{format_partial(chapter['end'].isoformat())}"
 )
+
+
+def map_link_note(start: dt.date, end: dt.date, today: dt.date) -> str:
+    """Why the map's numbers differ from the chapter's: the map compares whole years' ends."""
+    index = loaders.relations_index()
+    earlier, later = year_end(max(start.year, loaders.FIRST_YEAR), today), year_end(end.year, today)
+    return (
+        f"The map compares the ends of whole years: {format_date(earlier)} → {format_date(later)}, "
+        f"{count_with_relations(index, earlier)} → {count_with_relations(index, later)} parties with relations. "
+        f"This chapter runs {format_date(start)} → {format_date(end)}, "
+        f"{count_with_relations(index, start)} → {count_with_relations(index, end)} parties."
+    )
+
+
 text_col, map_col = story_page.areas(handout, [1, 1.25])
 with text_col, st.container(key="story_text"):
     st.markdown(chapter["text"])
@@ -51,6 +66,7 @@ with map_col:
     query = map_compare_query(chapter["start"], chapter["end"], loaders.FIRST_YEAR)
     if query and not handout:
         st.markdown(f"[Explore these years on the map, with every change listed](map?{query})")
+        st.caption(map_link_note(chapter["start"], chapter["end"], today))
 
 events_col, gift_col = story_page.areas(handout, [1.6, 1])
 with events_col, st.container(key="story_side"):

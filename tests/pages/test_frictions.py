@@ -1,5 +1,7 @@
 """Issue 18 items 6-8: small frictions, under AppTest."""
 
+import re
+
 from tests.support.apptest import figures, open_page
 
 
@@ -56,3 +58,14 @@ def test_race_chart_reads_out_a_year_with_both_definitions():
 def test_both_koreas_map_names_what_it_counts():
     at = open_page("app_pages/map.py", {"year": "1975", "view": "both"})
     assert any("states and territories on today's map" in c.value and ": 50" in c.value for c in at.caption)
+
+
+def test_story_map_link_says_which_dates_it_compares():
+    at = open_page("app_pages/story.py", {"chapter": "5"})
+    (note,) = [c.value for c in at.caption if c.value.startswith("The map compares")]
+    compare = open_page("app_pages/map.py", {"year": "1992", "compare": "1988"})
+    metrics = {m.label: m.value for m in compare.metric}
+    before, after = metrics["Parties with relations, 1988"], metrics["Parties with relations, 1992"]
+    # The numbers the link opens on, and the chapter's own dates (7 Jul 1988 -> 24 Aug 1992).
+    assert f"31 December 1988 → 31 December 1992, {before} → {after} parties" in note
+    assert re.search(r"This chapter runs 7 July 1988 → 24 August 1992, \d+ → \d+ parties", note)
