@@ -79,6 +79,8 @@ SOURCE_COLUMNS = {
     "source_url": SOURCE_COLUMN,
     "source_kind": SOURCE_KIND_COLUMN,
     "other_source_url": st.column_config.LinkColumn("Other source", display_text=r"https?://(?:www\.)?([^/]+)/.*"),
+    # Wide, and a click on a cell opens it whole; the country page and the records also write notes out in full.
+    "notes": st.column_config.TextColumn("Notes", width="large", help="Click a cell to read a long note whole"),
 }
 
 

@@ -175,7 +175,7 @@ INTERIOR_POINT = """(code) => {
 }"""
 STATES_IN_LOCATOR = """() => [...document.querySelectorAll('.st-key-locator .choroplethlocation')]
     .filter(p => (p.getAttribute('d') || '').length > 20).map(p => p.__data__.loc)"""
-HISTORY_ROWS = """() => [...document.querySelectorAll('.st-key-section_history [role="row"], .st-key-section_history tr')]
+HISTORY_ROWS = """() => [...document.querySelectorAll('.st-key-section_history [role="row"], .st-key-section_history tr, .st-key-history_list li')]
     .map(r => r.innerText.replace(/\\s+/g, ' ').trim()).filter(t => t)"""
 
 
