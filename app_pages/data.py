@@ -70,7 +70,8 @@ else:
         st.caption(
             "The version is the project's (pyproject.toml); the latest dated row and the SHA-256 "
             "fingerprint of the file's bytes come from the file itself, so any copy of the same data "
-            "cites the same way, with or without git."
+            "cites the same way, with or without git. Downloads start with a 3-byte UTF-8 byte-order mark so "
+            "Excel reads the accents right: the fingerprint is of the file without it (as in `data/`)."
         )
 
 st.subheader("Coverage")
