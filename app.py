@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from atlas.core.pages import PAGES
+from atlas.core.pages import PAGES, unknown_path
 
 # A local file: a Material icon as page_icon makes the browser fetch its SVG from a font CDN.
 st.set_page_config(
@@ -25,4 +25,13 @@ NAVIGATION = [
 page = st.navigation(NAVIGATION)
 with st.sidebar:
     st.caption("DPRK Relations Atlas: North Korea's diplomatic relations since 1948, with a public source for every fact.")
-page.run()
+# Streamlit runs Home for an address that names no page (/nosuchpage) without a word: say so instead.
+missing = unknown_path(st.context.url, st.get_option("server.baseUrlPath")) if page.url_path == "" else None
+if missing:
+    with st.container(key="page_not_found"):
+        st.title("Page not found")
+        st.warning(f"The atlas has no page at “/{missing[:80]}”. These are its pages:", icon=":material/link_off:")
+        for spec in PAGES:
+            st.page_link(spec.script, label=spec.title, icon=spec.icon)
+else:
+    page.run()

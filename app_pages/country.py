@@ -11,9 +11,10 @@ import datetime as dt
 import streamlit as st
 
 from atlas.core.countries import country_name
+from atlas.core.source_kinds import escape_markdown
 from atlas.data.loading import DataError
 from atlas.data.registry import RELATIONS_FILES
-from atlas.queries.country import CountryRecord, choice_label, record_csv
+from atlas.queries.country import CountryRecord, choice_label, history_lines, record_csv
 from atlas.web import cache as loaders
 from atlas.web import map_chart
 from atlas.web import urls as url_state
@@ -43,6 +44,8 @@ def picker() -> None:
 def status(record: CountryRecord) -> None:
     with st.container(border=True, key="country_status"):
         st.markdown(f"**Today:** {record.status}")
+        if record.status_note:
+            st.markdown(f"**Why:** {escape_markdown(record.status_note)}")
         if record.established:
             st.markdown(f"Relations first established: **{record.established}**")
         if record.status_source:
@@ -94,7 +97,12 @@ def history(record: CountryRecord) -> None:
     if record.history.empty:
         st.info("No dated relationship events on record in the atlas's sources.")
         return
-    st.dataframe(record.history, hide_index=True, width="stretch", key="history", column_config=ui.SOURCE_COLUMNS)
+    # Written out as a list, so every note (the why of each change) wraps under its row instead of
+    # being cut off in a grid cell; the sortable grid stays below for sorting and copying.
+    with st.container(key="history_list"):
+        st.markdown("\n".join(history_lines(record.history)))
+    with st.expander("The same history as a sortable table"):
+        st.dataframe(record.history, hide_index=True, width="stretch", key="history", column_config=ui.SOURCE_COLUMNS)
 
 
 def conflicts(record: CountryRecord) -> None:

@@ -40,7 +40,7 @@ else:
     buttons = st.columns(2)
     buttons[0].download_button(
         f"Download data/{filename}",
-        (data_dir() / filename).read_bytes,  # read on click
+        partial(ui.file_bytes, data_dir() / filename),  # read on click
         file_name=filename,
         mime="text/csv",
         on_click="ignore",
@@ -58,7 +58,8 @@ else:
         st.caption(
             "The version is the project's (pyproject.toml); the latest dated row and the SHA-256 "
             "fingerprint of the file's bytes come from the file itself, so any copy of the same data "
-            "cites the same way, with or without git."
+            "cites the same way, with or without git. Downloads start with a 3-byte UTF-8 byte-order mark so "
+            "Excel reads the accents right: the fingerprint is of the file without it (as in `data/`)."
         )
 
 st.subheader("Coverage")
@@ -100,7 +101,7 @@ for name, spec in DATASETS.items():
         left.markdown(f"**`data/{spec.filename}`** — {overview.descriptions[name]} {overview.rows[name]} rows.")
         right.download_button(
             "Download CSV",
-            (data_dir() / spec.filename).read_bytes,  # read on click
+            partial(ui.file_bytes, data_dir() / spec.filename),  # read on click
             file_name=spec.filename,
             mime="text/csv",
             key=f"download_{name}",

@@ -5,6 +5,7 @@ from functools import partial
 
 import streamlit as st
 
+from atlas.core.dates import format_date
 from atlas.data.loading import DataError
 from atlas.data.registry import RELATIONS_FILES
 from atlas.queries.relations import count_with_relations
@@ -84,7 +85,7 @@ def atlas() -> None:
     else:
         VIEWS[view](when)
     count, chart, notes = st.columns([1, 1.3, 1.3])
-    count.metric(f"Parties with relations on {when:%d %b %Y}", count_with_relations(index, when))
+    count.metric(f"Parties with relations on {format_date(when)}", count_with_relations(index, when))
     with count:
         map_changes.compare_control(map_page.today())
     if view == "embassies" and not compared:
@@ -101,6 +102,11 @@ def atlas() -> None:
         file_name=f"dprk-relations-{when.isoformat()}.csv",
         mime="text/csv",
         on_click="ignore",
+    )
+    notes.caption(
+        f"The CSV has one row per state or territory on today's map ({len(loaders.map_status(when))} rows), "
+        "coloured as on the map; the count of parties on the left counts the states that existed on that "
+        "date (dissolved ones included) and the EU. UTF-8, opens in Excel; a date's uncertainty is in its own column."
     )
     st.caption(
         "Point at a country, or at a dot for a small state, for its status; click it, or find it in the list "

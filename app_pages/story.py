@@ -4,8 +4,9 @@ import datetime as dt
 
 import streamlit as st
 
-from atlas.core.dates import format_partial
+from atlas.core.dates import format_date, format_partial, year_end
 from atlas.data.loading import DataError
+from atlas.queries.relations import count_with_relations
 from atlas.queries.story import CHAPTERS, gift_line, map_compare_link
 from atlas.web import cache as loaders
 from atlas.web import map_chart
@@ -23,6 +24,19 @@ except (DataError, KeyError) as error:  # KeyError: a boundary event missing fro
 
 if not handout:
     story_page.navigation(number)
+
+
+def map_link_note(start: dt.date, end: dt.date, today: dt.date) -> str:
+    """Why the map's numbers differ from the chapter's: the map compares whole years' ends."""
+    index = loaders.relations_index()
+    earlier, later = year_end(max(start.year, loaders.FIRST_YEAR), today), year_end(end.year, today)
+    return (
+        f"The map compares the ends of whole years: {format_date(earlier)} → {format_date(later)}, "
+        f"{count_with_relations(index, earlier)} → {count_with_relations(index, later)} parties with relations. "
+        f"This chapter runs {format_date(start)} → {format_date(end)}, "
+        f"{count_with_relations(index, start)} → {count_with_relations(index, end)} parties."
+    )
+
 
 text_col, map_col = story_page.areas(handout, [1, 1.25])
 with text_col:  # the title heads the text column, so the map beside it starts at the top of a 720 px screen
@@ -49,6 +63,7 @@ with map_col:
     link = map_compare_link(chapter["start"], chapter["end"], loaders.FIRST_YEAR)
     if link and not handout:
         st.markdown(f"[Explore these years on the map, with every change listed]({link})")
+        st.caption(map_link_note(chapter["start"], chapter["end"], today))
 
 events_col, gift_col = story_page.areas(handout, [1.6, 1])
 with events_col, st.container(key="story_side"):

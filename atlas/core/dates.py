@@ -57,11 +57,16 @@ def year_end(year: int, today: dt.date | None = None) -> dt.date:
     return min(dt.date(year, 12, 31), today)
 
 
+def format_date(when: dt.date) -> str:
+    """The atlas's one style for a full date: '7 July 1988' (no leading zero), as in running text."""
+    return f"{when.day} {when:%B %Y}"
+
+
 def format_partial(text: str) -> str:
     """Human form of a partial date: '24 June 1974', 'June 1974' or '1974'."""
     start, precision = parse_partial(text)
     if precision == "day":
-        return f"{start.day} {start:%B %Y}"
+        return format_date(start)
     if precision == "month":
         return f"{start:%B %Y}"
     return str(start.year)
@@ -71,3 +76,13 @@ def format_noted(date: str) -> str:
     """A partial date followed by a note, made readable: '1983-11-04 (date uncertain)' -> '4 November 1983 (date uncertain)'."""
     plain, _, note = date.partition(" ")
     return format_partial(plain) + (f" {note}" if note else "")
+
+
+def split_noted(text: object) -> tuple[str, str]:
+    """A date cell and its note apart: '1990-11-27 (date uncertain)' -> ('1990-11-27', 'date uncertain').
+
+    For spreadsheets, which need one date per cell; a cell without a note gives an empty note.
+    """
+    value = "" if text is None or (isinstance(text, float) and text != text) else str(text).strip()
+    plain, _, note = value.partition(" ")
+    return plain, note.strip().strip("()")

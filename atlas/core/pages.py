@@ -29,3 +29,25 @@ PAGES: tuple[PageSpec, ...] = (
 PAGE = {page.key: page for page in PAGES}
 SCRIPTS = tuple(page.script for page in PAGES)
 URL_PATHS = tuple(page.url_path for page in PAGES if page.url_path)
+
+
+def unknown_path(url: str | None, base_url_path: str = "") -> str | None:
+    """The page path of ``url`` when it names no page of the atlas ('nosuchpage'), else None.
+
+    Streamlit 1.67 answers an unknown path such as ``/nosuchpage`` by running the default page
+    (Home) with no word to the visitor; the entry script uses this to say so. ``base_url_path`` is
+    the server's ``server.baseUrlPath`` (the atlas behind a proxy at ``/atlas/``).
+    """
+    if not url:
+        return None
+    from urllib.parse import unquote, urlsplit
+
+    path = unquote(urlsplit(url).path).strip("/")
+    base = base_url_path.strip("/")
+    if base:
+        if path != base and not path.startswith(base + "/"):
+            return None
+        path = path[len(base) :].strip("/")
+    if not path or path in URL_PATHS:
+        return None
+    return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -21,15 +22,18 @@ def gifts_map(gifts: pd.DataFrame, centroids: pd.DataFrame) -> go.Figure:
     small = set(centroids["iso3"])
     shapes = counts[[c not in small for c in counts.index]]
     dots = counts[[c in small for c in counts.index]]
+    top = max(int(shapes.max()) if len(shapes) else 0, 1)
     fig = go.Figure(
         go.Choropleth(
             locations=list(shapes.index),
             z=list(shapes.values),
             colorscale="Blues",
+            # Counts are whole numbers from 0: with one country shown plotly would otherwise span 11.6-12.4.
             zmin=0,
+            zmax=top,
             marker_line_color="#ffffff",
             marker_line_width=0.4,
-            colorbar=dict(title="Gifts", thickness=12),
+            colorbar=dict(title="Gifts", thickness=12, tickformat="d", tick0=0, dtick=max(1, math.ceil(top / 5))),
             customdata=[country_name(c) for c in shapes.index],
             hovertemplate="<b>%{customdata}</b><br>%{z} gifts<extra></extra>",
         )

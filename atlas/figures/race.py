@@ -51,7 +51,7 @@ def race_figure(per_year: pd.DataFrame, moments: list[dict], nordpolitik: dict |
                 mode="lines",
                 line=dict(color=colour, width=3 if column != "both" else 2, dash=dash),
                 customdata=per_year["year"].tolist(),
-                hovertemplate=f"%{{customdata}}: %{{y}} partners of {name.lower() if column == 'both' else name}<extra></extra>",
+                hovertemplate=f"%{{customdata}}: %{{y}} partners of {'both Koreas' if column == 'both' else name}<extra></extra>",
             ),
             row=1,
             col=1,

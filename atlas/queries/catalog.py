@@ -20,6 +20,7 @@ import pandas as pd
 from atlas.core import source_kinds
 from atlas.core.dates import PARTIAL_DATE, date_start
 from atlas.data.registry import DATASETS
+from atlas.queries.export import csv_bytes
 
 # Columns holding a partial ISO date, in whichever dataset has them.
 DATE_COLUMNS = ("established", "date", "end_date", "opened", "closed")
@@ -89,8 +90,8 @@ def file_columns(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def file_csv(frame: pd.DataFrame) -> bytes:
-    """Rows of a dataset as UTF-8 CSV with the file's own columns (for a download, built on click)."""
-    return file_columns(frame).to_csv(index=False).encode()
+    """Rows of a dataset as Excel-ready CSV (UTF-8 with BOM) with the file's own columns (built on click)."""
+    return csv_bytes(file_columns(frame))
 
 
 def coverage(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:

@@ -17,8 +17,9 @@ import pandas as pd
 
 from atlas.core import links
 from atlas.core.countries import country_name, is_historic
-from atlas.core.dates import date_start, format_partial
+from atlas.core.dates import date_start, format_date, format_partial, is_partial_date
 from atlas.core.regions import continent, un_subregion
+from atlas.core.source_kinds import escape_markdown, markdown_link
 from atlas.queries.catalog import with_source_kind
 from atlas.queries.relations import (
     CATEGORY_LABELS,
@@ -61,6 +62,7 @@ class CountryRecord:
     events: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=EVENT_COLUMNS))
     gifts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=GIFT_COLUMNS))
     locator: tuple[tuple[str, str], ...] = ()  # (code on today's map, 'whole' or 'part')
+    status_note: str = ""  # why: the note of the latest change behind the status ('' when none)
 
 
 def country_choices(index: RelationsIndex, events: pd.DataFrame, gifts: pd.DataFrame) -> list[str]:
@@ -112,7 +114,7 @@ def status_sentence(index: RelationsIndex, code: str, today: dt.date) -> tuple[s
     if code in index.dissolved_on:
         ended = index.dissolved_on[code]
         last = index.last_change(code, ended)
-        sentence = f"Dissolved on {ended.day} {ended:%B %Y}."
+        sentence = f"Dissolved on {format_date(ended)}."
         if last:
             sentence += f" Its last recorded change: {EVENT_LABELS[last[0]].lower()} ({_readable(last[1].split(' ')[0])})."
             return sentence, last[2]
@@ -128,9 +130,42 @@ def status_sentence(index: RelationsIndex, code: str, today: dt.date) -> tuple[s
         return f"No relations: {NO_RELATION_DETAIL[never['claim']]}.", never["source_url"]
     change = index.last_change(status.via or code, today)
     if change:
-        sentence += f", since {_readable(change[1].split(' ')[0])} ({EVENT_LABELS[change[0]].lower()})"
+        sentence += f", since {_readable(change[1].split(' ')[0])}"
+        event = EVENT_LABELS[change[0]]
+        if event.casefold() != CATEGORY_LABELS[status.category].casefold():  # 'Relations severed' once, not twice
+            sentence += f" ({event.lower()})"
         return sentence + ".", change[2]
     return sentence + ".", ""
+
+
+def status_note(index: RelationsIndex, code: str, today: dt.date) -> str:
+    """Why the relationship is what it is today: the note of its latest change ('' when none)."""
+    if code in TERRITORY_OF or code in index.dissolved_on:
+        return ""
+    state = index.status(code, today).via or code
+    change = index.last_change(state, today)
+    if not change:
+        return ""
+    events = index.data.events
+    rows = events[(events["iso3"] == state) & (events["event"] == change[0]) & (events["date"] == change[1].split(" ")[0])]
+    notes = [note for note in rows["notes"] if isinstance(note, str) and note.strip()]
+    return notes[0].strip() if notes else ""
+
+
+def history_lines(history: pd.DataFrame) -> list[str]:
+    """The dated history as markdown list items, each note written out under its row (wrapped, never cut)."""
+    lines = []
+    for row in history.to_dict("records"):
+        date = str(row["date"] or "")
+        when = escape_markdown(_readable(date) if is_partial_date(date) else date)
+        line = f"- **{when}** · {escape_markdown(str(row['state']))}: {escape_markdown(str(row['event']))}"
+        if row.get("source_url"):
+            line += f" · source: {markdown_link(row['source_url'])}"
+        note = row.get("notes")
+        if isinstance(note, str) and note.strip():
+            line += f"  \n  *{escape_markdown(note.strip())}*"
+        lines.append(line)
+    return lines
 
 
 def history_table(index: RelationsIndex, code: str, predecessors: list[str]) -> pd.DataFrame:
@@ -244,6 +279,7 @@ def country_record(index: RelationsIndex, events: pd.DataFrame, gifts: pd.DataFr
         events=with_source_kind(events_table(events, codes)),
         gifts=with_source_kind(gifts_table(gifts, codes)),
         locator=tuple(locator_codes(index, code)),
+        status_note=status_note(index, code, today),
     )
 
 

@@ -101,13 +101,27 @@ def before_after_1989(gifts: pd.DataFrame) -> pd.DataFrame:
     return table[["Before 1989", "1989 and after"]].reset_index()
 
 
+def party_label(person: str, iso3: str) -> str:
+    """A giver or recipient with their country, in one pair of brackets at most.
+
+    'Kim Il Sung' -> 'Kim Il Sung (North Korea)'; 'Vladimir Putin (President of Russia)' stays as it is
+    (it names its country); 'Joseph Stalin (Soviet leader)' -> 'Joseph Stalin (Soviet leader), Soviet Union'.
+    """
+    person, country = str(person).strip(), country_name(iso3)
+    if not country or country.casefold() in person.casefold():
+        return person
+    if person.endswith(")"):
+        return f"{person}, {country}"
+    return f"{person} ({country})"
+
+
 def gift_card(gift: pd.Series) -> dict:
     """The fields of a gift's full record, readable."""
     return {
         "item": gift["item"],
         "when": format_partial(gift["date"]),
-        "from": f"{gift['giver']} ({country_name(gift['giver_iso3'])})",
-        "to": f"{gift['recipient']} ({country_name(gift['recipient_iso3'])})",
+        "from": party_label(gift["giver"], gift["giver_iso3"]),
+        "to": party_label(gift["recipient"], gift["recipient_iso3"]),
         "category": gift["category"],
         "occasion": gift["occasion"],
         "notes": gift["notes"],

@@ -22,7 +22,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from atlas.core import regions, source_kinds
-from atlas.core.dates import format_partial
+from atlas.core.dates import format_date
 from atlas.core.paths import PROJECT_ROOT, STATIC_DIR
 from atlas.data import loading as datasets
 from atlas.data.loading import DataError, RelationsData
@@ -236,7 +236,7 @@ def race_map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> 
         race_status(when),
         RACE_SPEC,
         dots=race_dots(table("centroids"), relations_index(), rok_relations_index()),
-        title=f"Relations with North and South Korea, {when:%d %B %Y}",
+        title=f"Relations with North and South Korea, {format_date(when)}",
         hover=RACE_HOVER,
         font_size=18 if presenting else 13,
     )
@@ -262,7 +262,7 @@ def map_dots() -> pd.DataFrame:
 def map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> go.Figure:
     """The recognition map for one date (larger type when projected)."""
     return figures.recognition_map(
-        map_status(when), map_dots(), f"Relations with the DPRK, {when:%d %B %Y}", font_size=18 if presenting else 13
+        map_status(when), map_dots(), f"Relations with the DPRK, {format_date(when)}", font_size=18 if presenting else 13
     )
 
 
@@ -494,7 +494,7 @@ def compare_figure(earlier: dt.date, later: dt.date, font_size: int = 13) -> go.
         spec,
         dots=map_dots(),
         # Two lines: one ran past the right edge of a half-width column or the Story's map column.
-        title=f"What changed between<br>{format_partial(earlier.isoformat())} and {format_partial(later.isoformat())}",
+        title=f"What changed between<br>{format_date(earlier)} and {format_date(later)}",
         hover=changes.COMPARE_HOVER,
         font_size=font_size,
     )
@@ -560,7 +560,7 @@ def network_map_figure(when: dt.date, today: dt.date, presenting: bool = False) 
     return network_map(
         network_status(when),
         map_dots(),
-        f"Embassies and missions both ways, {format_partial(when.isoformat())}",
+        f"Embassies and missions both ways, {format_date(when)}",
         font_size=18 if presenting else 13,
     )
 

@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from atlas.core import params
-from atlas.core.dates import year_end
+from atlas.core.dates import format_date, year_end
 from atlas.queries import changes
 from atlas.queries.catalog import with_source_kind
 from atlas.web import cache as loaders
@@ -83,18 +83,23 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
     index = loaders.relations_index()
     from atlas.queries.relations import count_with_relations
 
+    st.subheader(f"What changed between {format_date(earlier)} and {format_date(later)}")
+    # The same region filter (and ``?region=``) as the year's changes list.
+    st.selectbox("Region", all_region_options(), key=REGION_KEY)
+    region = st.session_state.get(REGION_KEY)
+    status = changes.filter_region(status, region)
     counts = changes.change_counts(status)
-    st.subheader(f"What changed between {earlier:%d %b %Y} and {later:%d %b %Y}")
+    where = "" if region in (None, changes.ALL_REGIONS) else f" in {region}"
     cols = st.columns(6)
     cols[0].metric(f"Parties with relations, {earlier.year}", count_with_relations(index, earlier))
     cols[1].metric(f"Parties with relations, {later.year}", count_with_relations(index, later))
-    cols[2].metric("States gained", counts["gained"])
-    cols[3].metric("States restored", counts["restored"])
-    cols[4].metric("States lost", counts["lost"])
-    cols[5].metric("Passed to a successor", counts["successor"])
+    cols[2].metric(f"States gained{where}", counts["gained"])
+    cols[3].metric(f"States restored{where}", counts["restored"])
+    cols[4].metric(f"States lost{where}", counts["lost"])
+    cols[5].metric(f"Passed to a successor{where}", counts["successor"])
     table = with_source_kind(changes.changes_between(status))
     if table.empty:
-        st.info("No state's relations changed between these dates.")
+        st.info(f"No state's relations changed{where} between these dates.")
         return
     st.dataframe(table, hide_index=True, width="stretch", column_config=CHANGE_TABLE_CONFIG, key="compare_table")
     st.download_button(
@@ -104,6 +109,10 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
         mime="text/csv",
         on_click="ignore",
         key="compare_download",
+    )
+    st.caption(
+        f"The CSV has the {len(table)} rows of the table above (states on today's map), one date per `date` cell "
+        "(a date the sources give as uncertain is marked in a `date_note` column beside it)."
     )
     st.caption(
         "States on today's map: a territory that belonged to the Soviet Union or Yugoslavia shows that state's "

@@ -22,6 +22,7 @@ from atlas.web.cache import FIRST_YEAR
 YEAR_KEY = "year"
 COUNTRY_KEY = "country"  # also the key of the country picker: one source of truth
 PLAYING_KEY = "playing"
+TYPED_YEAR_KEY = "year_typed"
 PRESENT_KEY = "present"
 CHART_KEY = "recognition_map"
 # The ``run_every`` the map's fragment was built with on the last full run (see ``play_interval``).
@@ -176,10 +177,28 @@ def clear_country() -> None:
     st.session_state[COUNTRY_KEY] = None
 
 
+def take_typed_year() -> None:
+    """The typed year becomes the slider's (out-of-range values are refused by the box itself)."""
+    typed = st.session_state.get(TYPED_YEAR_KEY)
+    if typed is not None:
+        st.session_state[YEAR_KEY] = max(FIRST_YEAR, min(today().year, int(typed)))
+
+
 def controls() -> dt.date:
     """Year slider with step and play buttons; returns the date the map shows."""
-    slider, back, forward, play = st.columns([7, 1.3, 1.3, 1.5], vertical_alignment="bottom")
+    slider, typed, back, forward, play = st.columns([7, 1.4, 1.3, 1.3, 1.5], vertical_alignment="bottom")
     slider.slider("Year", min_value=FIRST_YEAR, max_value=today().year, key=YEAR_KEY)
+    # A box to type the year in, following the slider (which alone holds the year and the URL's ``year``).
+    st.session_state[TYPED_YEAR_KEY] = st.session_state[YEAR_KEY]
+    typed.number_input(
+        "Type a year",
+        min_value=FIRST_YEAR,
+        max_value=today().year,
+        step=1,
+        key=TYPED_YEAR_KEY,
+        on_change=take_typed_year,
+        help=f"Any year from {FIRST_YEAR} to {today().year}; the slider follows.",
+    )
     back.button(
         "Back", icon=":material/chevron_left:", key="year_back", on_click=step, args=(-1,), help="One year back", width="stretch"
     )

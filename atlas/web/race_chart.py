@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
+from atlas.core.dates import format_date
 from atlas.data.loading import DataError
 from atlas.web import cache as loaders
 from atlas.web import widgets as ui
@@ -24,11 +26,47 @@ def show_race_chart(today: dt.date) -> None:
     st.caption(
         "States with diplomatic relations with each Korea at the end of every year, and the share of "
         f"them that recognised both. Today: {latest['rok']} partners of Seoul, {latest['dprk']} of Pyongyang, "
-        f"{latest['both']} of both. Dissolved states count while they existed; breaks count as no relations."
+        f"{latest['both']} of both. Counted: parties as they existed at each date — a dissolved state "
+        "counts while it existed (the USSR once, not as its fifteen successors); breaks count as no relations. "
+        "The map's Both Koreas view counts states on today's map instead, so its numbers differ (see below)."
     )
     st.plotly_chart(figure, key="race_chart", config=ui.CHART_CONFIG, width="stretch")
+    year_readout(per_year, today)
     st.caption(
         "Marked: "
         + "; ".join(f"{m['label']}, {m['when']} ({ui.source_markdown(m['source_url'])})" for m in moments)
         + ". Sources of the counts: data/relations.csv and data/rok_relations.csv."
+    )
+
+
+YEAR_KEY = "race_year"
+
+
+def year_readout(per_year, today: dt.date) -> None:
+    """One year's numbers read off the chart without pixel hunting, beside the map's count on today's borders."""
+    years = per_year["year"].tolist()
+    if YEAR_KEY not in st.session_state or st.session_state[YEAR_KEY] not in years:
+        st.session_state[YEAR_KEY] = years[-1]
+    year = st.select_slider("Read a year off the chart", options=years, key=YEAR_KEY)
+    row = per_year[per_year["year"] == year].iloc[0]
+    when = row["date"]
+    on_map = loaders.race_map_counts(when)
+    table = pd.DataFrame(
+        {
+            "At the end of": [format_date(when)] * 3,
+            "Partners of": ["South Korea (ROK)", "North Korea (DPRK)", "Both Koreas"],
+            "Parties as they existed (this chart)": [int(row["rok"]), int(row["dprk"]), int(row["both"])],
+            "States on today's map (the map's Both Koreas view)": [
+                on_map.get("rok_only", 0) + on_map.get("both", 0),
+                on_map.get("dprk_only", 0) + on_map.get("both", 0),
+                on_map.get("both", 0),
+            ],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch", key="race_year_table")
+    st.caption(
+        f"{row['both_share'] * 100:.0f}% of the {int(row['either'])} parties with relations with either Korea "
+        f"recognised both at the end of {year}. The two counts answer different questions: this chart counts each "
+        "party once, as it existed; the map colours every state and territory on today's borders, so a dissolved "
+        "state's territory counts once per successor."
     )

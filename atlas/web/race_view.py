@@ -14,6 +14,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from atlas.core import links
+from atlas.core.dates import format_date
 from atlas.queries.race import RACE_LABELS
 from atlas.web import cache as loaders
 
@@ -46,7 +47,10 @@ def both_map(when: dt.date, *, today: dt.date, presenting: bool, on_select: Call
 
     draw_map(figure, on_select)
     st.caption(
-        f"On {when:%d %B %Y}, on today's map: "
-        + " · ".join(f"{RACE_LABELS[category].lower()}: {number}" for category, number in counts.items())
-        + ". Partners of Seoul and of Pyongyang at each year's end are charted on the Timelines page."
+        f"On {format_date(when)}, counting states and territories on today's map: "
+        + " · ".join(
+            f"{RACE_LABELS[category][0].lower()}{RACE_LABELS[category][1:]}: {number}" for category, number in counts.items()
+        )
+        + ". Partners of Seoul and of Pyongyang at each year's end are charted on the Timelines page, counting "
+        "parties as they existed (the USSR once, not its successors), so its numbers differ from these."
     )

@@ -9,6 +9,7 @@ import streamlit as st
 from atlas.core import source_kinds
 from atlas.data.loading import DataError
 from atlas.data.registry import DATASETS
+from atlas.queries import export
 from atlas.queries.catalog import with_source_kind
 from atlas.web.cache import source_mix
 
@@ -34,8 +35,17 @@ def show_data_error(error: DataError) -> None:
 
 
 def csv_bytes(frame) -> bytes:
-    """A table as UTF-8 CSV for a download button (called only when the button is clicked)."""
-    return frame.to_csv(index=False).encode()
+    """A table as Excel-ready CSV for a download button (called only when the button is clicked).
+
+    Every download of the atlas goes through here or ``file_bytes``: UTF-8 with a byte-order mark,
+    and one date per date cell (see ``atlas/queries/export.py``).
+    """
+    return export.csv_bytes(frame)
+
+
+def file_bytes(path) -> bytes:
+    """A data file's bytes for a download, with the UTF-8 byte-order mark (read on click)."""
+    return export.with_bom(path.read_bytes())
 
 
 def show_notice(notice: str | None) -> None:
@@ -69,6 +79,8 @@ SOURCE_COLUMNS = {
     "source_url": SOURCE_COLUMN,
     "source_kind": SOURCE_KIND_COLUMN,
     "other_source_url": st.column_config.LinkColumn("Other source", display_text=r"https?://(?:www\.)?([^/]+)/.*"),
+    # Wide, and a click on a cell opens it whole; the country page and the records also write notes out in full.
+    "notes": st.column_config.TextColumn("Notes", width="large", help="Click a cell to read a long note whole"),
 }
 
 

@@ -141,7 +141,9 @@ def test_downloads_deliver_the_data_shown(page, server_url):
     with page.expect_download(timeout=30_000) as download:
         page.get_by_text("Download this map's data (CSV)").click()
     assert download.value.suggested_filename == "dprk-relations-1975-12-31.csv"
-    rows = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    data = Path(download.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfiso3,name,category")  # UTF-8 with BOM: Excel reads the accents right
+    rows = data.decode("utf-8-sig").splitlines()
     assert rows[0].startswith("iso3,name,category")
     assert len(rows) > 150 and any(row.startswith("UKR,") and "via_predecessor" in row for row in rows)
 
@@ -151,7 +153,7 @@ def test_downloads_deliver_the_data_shown(page, server_url):
     with page.expect_download(timeout=30_000) as download:
         page.get_by_text("Download CSV").first.click()
     name = download.value.suggested_filename
-    assert Path(download.value.path()).read_bytes() == (ROOT / "data" / name).read_bytes()
+    assert Path(download.value.path()).read_bytes() == b"\xef\xbb\xbf" + (ROOT / "data" / name).read_bytes()
     assert page.offsite.blocked == []
 
 
@@ -159,7 +161,7 @@ def test_downloads_deliver_the_data_shown(page, server_url):
 
 STATES_IN_LOCATOR = """() => [...document.querySelectorAll('.st-key-locator .choroplethlocation')]
     .filter(p => (p.getAttribute('d') || '').length > 20).map(p => p.__data__.loc)"""
-HISTORY_ROWS = """() => [...document.querySelectorAll('.st-key-section_history [role="row"], .st-key-section_history tr')]
+HISTORY_ROWS = """() => [...document.querySelectorAll('.st-key-section_history [role="row"], .st-key-section_history tr, .st-key-history_list li')]
     .map(r => r.innerText.replace(/\\s+/g, ' ').trim()).filter(t => t)"""
 
 
@@ -199,3 +201,23 @@ def test_country_page_from_a_map_click_and_from_the_picker(page, server_url):
     page.screenshot(path=str(ARTIFACTS / "country-ddr.png"), full_page=True)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.offsite.blocked == [], page.offsite.blocked
+
+
+def test_an_unknown_address_says_page_not_found(page, server_url):
+    page.goto(f"{server_url}/nosuchpage")
+    notice = page.locator(".st-key-page_not_found")
+    notice.get_by_text("Page not found").first.wait_for(timeout=30_000)
+    assert "/nosuchpage" in notice.inner_text()
+    # Streamlit 1.67's own answer is a dialog that says it runs the main page; once it is closed,
+    # the page itself must still say what happened (it used to show Home as if nothing was wrong).
+    dialog = page.get_by_role("dialog")
+    if dialog.count():
+        dialog.get_by_role("button", name="Close").click()
+        dialog.wait_for(state="detached", timeout=10_000)
+    assert notice.get_by_text("Page not found").first.is_visible()
+    notice.get_by_role("link", name="Recognition map").click()
+    wait_for_map(page)
+    assert page.url.endswith("/map") or "/map?" in page.url
+    assert page.locator(".st-key-page_not_found").count() == 0
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.offsite.blocked == []

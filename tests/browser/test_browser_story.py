@@ -71,14 +71,17 @@ def test_compare_view_answers_gained_or_lost_between_1988_and_1992(page, server_
     assert {"Gained relations", "Lost relations", "Relations restored after a break", "Ties passed to a successor state"} <= set(
         legend
     )
-    page.get_by_text("What changed between 31 Dec 1988 and 31 Dec 1992").wait_for(timeout=30_000)
+    page.get_by_role("heading", name="What changed between 31 December 1988 and 31 December 1992").wait_for(timeout=30_000)
     page.wait_for_function(f"() => ({VISIBLE_CELLS})().includes('Namibia')", timeout=30_000)
     cells = page.evaluate(VISIBLE_CELLS)
     assert "Gained" in cells and "Namibia" in cells  # the table opens on the gains, oldest first
     with page.expect_download(timeout=30_000) as download:
         page.get_by_text("Download these changes (CSV)").click()
-    rows = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    data = Path(download.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
+    rows = data.decode("utf-8-sig").splitlines()
     assert rows[0].startswith("iso3,name,continent,region,change")
+    assert "(date uncertain)" not in data.decode("utf-8-sig")  # one date per date cell
     gained = {row.split(",")[0] for row in rows[1:] if ",Gained," in row}
     lost = {row.split(",")[0] for row in rows[1:] if ",Lost," in row}
     restored = {row.split(",")[0] for row in rows[1:] if ",Restored," in row}

@@ -34,7 +34,7 @@ def test_both_view_draws_the_four_way_map_from_the_url():
     assert shown["UKR"].startswith(RACE_LABELS["dprk_only"])  # through the Soviet Union
     assert shown["SGP"].startswith(RACE_LABELS["both"])  # a small state: drawn as a dot
     assert at.query_params["view"] == "both"
-    assert any("relations with both koreas" in c.value for c in at.caption)
+    assert any("relations with both Koreas" in c.value for c in at.caption)
     assert not at.info
 
 

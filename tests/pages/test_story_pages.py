@@ -88,7 +88,7 @@ def test_handout_view_hides_the_controls():
 def test_compare_view_lists_gained_restored_lost_and_successor_states():
     at = open_page(MAP, {"year": "1992", "compare": "1988"})
     assert not at.info
-    assert at.subheader[0].value.startswith("What changed between 31 Dec 1988 and 31 Dec 1992")
+    assert at.subheader[0].value.startswith("What changed between 31 December 1988 and 31 December 1992")
     metrics = {m.label: int(m.value) for m in at.metric}
     table = at.dataframe[0].value
     assert set(table["change"]) == {"Gained", "Restored", "Lost", "Passed to a successor"}

@@ -264,3 +264,34 @@ def test_timeline_relation_record_opens_the_map_at_its_date():
     (button,) = at.get("link_button")
     assert button.proto.url == "map?year=2021&country=MYS"
     assert any(link.proto.label == "Malaysia" for link in at.get("page_link"))
+
+
+def test_status_names_the_change_once(index):
+    malaysia = record(index, "MYS")
+    assert malaysia.status == "Relations severed, since 19 March 2021."  # not '... (relations severed)'
+
+
+def test_history_lines_write_every_note_out_under_its_row():
+    from atlas.queries.country import history_lines
+
+    history = pd.DataFrame(
+        [
+            ["1973-06-30", "Malaysia", "Relations established", "", SRC],
+            ["2021-03-19", "Malaysia", "Relations severed", "DPRK cut ties over the *extradition* of Mun Chol Myong.", SRC],
+        ],
+        columns=["date", "state", "event", "notes", "source_url"],
+    )
+    first, second = history_lines(history)
+    assert first.startswith("- **30 June 1973** · Malaysia: Relations established · source: ")
+    assert "  \n" not in first
+    assert "  \n  *DPRK cut ties over the \\*extradition\\* of Mun Chol Myong" in second and second.endswith("*")
+
+
+def test_malaysia_page_shows_why_ties_were_severed():
+    at = open_page("app_pages/country.py", {"country": "MYS"})
+    text = "\n".join(m.value for m in at.markdown)
+    assert "**Today:** Relations severed, since 19 March 2021." in text
+    assert "(relations severed)" not in text
+    assert "**Why:** DPRK cut ties over the extradition of Mun Chol Myong" in text
+    (history,) = [m.value for m in at.markdown if m.value.startswith("- **")]
+    assert "*DPRK cut ties over the extradition of Mun Chol Myong to the US;" in history

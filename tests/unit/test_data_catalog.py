@@ -96,7 +96,7 @@ def test_with_source_kind_adds_a_column_after_the_source():
     assert table.columns.tolist() == ["iso3", "source_url", "source_kind", "notes"]
     assert table["source_kind"].tolist() == [sk.label(sk.DPRK_STATE)]
     assert dc.file_columns(table).columns.tolist() == ["iso3", "source_url", "notes"]
-    assert dc.file_csv(table) == b"iso3,source_url,notes\nX,https://kkfonline.com/a,\n"
+    assert dc.file_csv(table) == b"\xef\xbb\xbfiso3,source_url,notes\nX,https://kkfonline.com/a,\n"
     blank = dc.with_source_kind(frame(source_url=["", None]))
     assert blank["source_kind"].tolist() == ["", ""]  # no source is not a bad source
 

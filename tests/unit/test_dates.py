@@ -36,3 +36,25 @@ def test_year_end_is_capped_at_today():
 @pytest.mark.parametrize(("text", "shown"), [("1974-06-24", "24 June 1974"), ("1974-06", "June 1974"), ("1974", "1974")])
 def test_format_keeps_precision(text, shown):
     assert format_partial(text) == shown
+
+
+def test_full_dates_have_no_leading_zero():
+    from atlas.core.dates import format_date
+
+    assert format_date(dt.date(2026, 12, 6)) == "6 December 2026"
+    assert format_date(dt.date(1988, 7, 7)) == "7 July 1988"
+
+
+@pytest.mark.parametrize(
+    ("cell", "date", "note"),
+    [
+        ("1990-11-27 (date uncertain)", "1990-11-27", "date uncertain"),
+        ("1990-11-27", "1990-11-27", ""),
+        ("", "", ""),
+        (None, "", ""),
+    ],
+)
+def test_a_noted_date_splits_into_date_and_note(cell, date, note):
+    from atlas.core.dates import split_noted
+
+    assert split_noted(cell) == (date, note)

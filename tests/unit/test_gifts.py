@@ -75,3 +75,26 @@ def test_figures():
     labels = list(sankey.data[0].node.label)
     assert "From: Russia" in labels and "To: Kim Jong Un (DPRK)" in labels
     assert sum(sankey.data[0].link.value) == len(gifts)
+
+
+@pytest.mark.parametrize(
+    ("person", "iso3", "label"),
+    [
+        ("Kim Il Sung", "PRK", "Kim Il Sung (North Korea)"),
+        ("Vladimir Putin (President of Russia)", "RUS", "Vladimir Putin (President of Russia)"),
+        ("Joseph Stalin (Soviet leader)", "SUN", "Joseph Stalin (Soviet leader), Soviet Union"),
+    ],
+)
+def test_gift_card_names_a_party_with_one_pair_of_brackets(person, iso3, label):
+    from atlas.queries.gifts import party_label
+
+    assert party_label(person, iso3) == label
+    assert ") (" not in party_label(person, iso3)
+
+
+def test_gift_map_colour_bar_has_whole_numbers_from_zero_for_one_country():
+    gifts = gifts_frame()
+    one = gifts[gifts["counterpart_iso3"] == "RUS"]
+    (choropleth,) = [t for t in gifts_map(pd.concat([one] * 6), pd.DataFrame(columns=["iso3", "lon", "lat"])).data]
+    assert (choropleth.zmin, choropleth.zmax) == (0, 12)
+    assert choropleth.colorbar.tickformat == "d" and choropleth.colorbar.dtick == 3

@@ -53,3 +53,13 @@ def test_read_text_and_join():
     assert read_text("") is None
     assert join_notices([None, "a", None, "b"]) == "a b"
     assert join_notices([None]) is None
+
+
+def test_unknown_page_paths_are_recognised():
+    from atlas.core.pages import unknown_path
+
+    assert unknown_path("http://localhost:8501/nosuchpage") == "nosuchpage"
+    assert unknown_path("http://localhost:8501/atlas/nosuchpage/", "/atlas/") == "nosuchpage"
+    for known in ("http://localhost:8501", "http://localhost:8501/", "http://localhost:8501/map", None, ""):
+        assert unknown_path(known) is None
+    assert unknown_path("http://h/atlas", "atlas") is None and unknown_path("http://h/atlas/gifts", "atlas") is None

@@ -136,3 +136,23 @@ def test_seoul_record_sentences():
     assert race.seoul_record(rok, "GRL", today)["status"].startswith("A territory of Denmark")
     assert race.seoul_record(rok, "KOR", today)["status"] == ""
     assert "Soviet Union" in set(race.seoul_record(rok, "UKR", today)["history"]["state"])
+
+
+def test_race_hover_keeps_koreas_capitalised():
+    from atlas.figures.race import race_figure
+
+    per_year = pd.DataFrame(
+        {
+            "year": [1975],
+            "date": [dt.date(1975, 12, 31)],
+            "dprk": [3],
+            "rok": [4],
+            "both": [2],
+            "either": [5],
+            "both_share": [0.4],
+        }
+    )
+    figure = race_figure(per_year, [], None)
+    hovers = [trace.hovertemplate for trace in figure.data]
+    assert any("partners of both Koreas" in h for h in hovers)
+    assert not any("koreas" in h for h in hovers)
