@@ -60,7 +60,7 @@ def test_map_shows_the_new_year_when_you_come_back():
 def test_map_compare_and_both_koreas_views_follow_the_new_query():
     at = open_page(PAGE["map"].script, {"year": "1992", "compare": "1988"})
     come_back(at, "map", {"year": "1992", "compare": "1980"})
-    assert at.subheader[0].value.startswith("What changed between 31 Dec 1980 and 31 Dec 1992")
+    assert at.subheader[0].value.startswith("What changed between 31 December 1980 and 31 December 1992")
     come_back(at, "map", {"year": "1975", "view": "both"})
     assert at.selectbox(key="compare").value is None  # not in the new query: off
     assert "North and South Korea" in map_charts(at)["recognition_map"]["layout"]["title"]["text"]
