@@ -11,8 +11,8 @@ from atlas.data.registry import RELATIONS_FILES
 from atlas.queries.relations import count_with_relations
 from atlas.web import cache as loaders
 from atlas.web import changes_view as map_changes
+from atlas.web import focus, race_view
 from atlas.web import map_view as map_page
-from atlas.web import race_view
 from atlas.web import widgets as ui
 
 try:
@@ -22,18 +22,19 @@ try:
 except DataError as error:
     ui.show_data_error(error)
 
-st.title("Recognition map")
-# One notice for everything the URL got wrong.
-ui.show_notice(
-    params.join_notices(
-        [
-            map_page.init_from_url(set(pickable)),
-            map_changes.init_from_url(st.session_state[map_page.YEAR_KEY], map_page.today()),
-            race_view.init_from_url(),
-        ]
-    )
+# One notice for everything the URL got wrong (read first: ``?present=1`` drops the title).
+notice = params.join_notices(
+    [
+        map_page.init_from_url(set(pickable)),
+        map_changes.init_from_url(st.session_state[map_page.YEAR_KEY], map_page.today()),
+        race_view.init_from_url(),
+    ]
 )
+if not map_page.presenting():
+    st.title("Recognition map")
+ui.show_notice(notice)
 map_page.apply_style()
+map_page.present_control()
 if not map_page.presenting():
     st.caption(
         "Which states had diplomatic relations with North Korea, year by year since its founding in "
@@ -69,15 +70,22 @@ def atlas() -> None:
     map_page.advance_if_playing()
     when = map_page.controls()
     map_page.sync_timer()
+    # The record opens beside the map (under it on narrow screens). Presenting, the map comes
+    # right under the year controls, so both fit a projector's screen; the picker follows it.
+    if map_page.presenting():
+        main, side = ui.record_layout()
     map_page.country_picker(pickable)
     map_page.write_url()
     map_changes.write_url()
     compared = map_changes.compare_dates(when.year, map_page.today())
     view = race_view.view_control()  # drawn in every mode, so the choice survives a comparison
-    if compared:
-        map_changes.compare_chart(*compared, partial(map_page.on_map_select, set(pickable)), map_page.presenting())
-    else:
-        VIEWS[view](when)
+    if not map_page.presenting():
+        main, side = ui.record_layout()
+    with main:
+        if compared:
+            map_changes.compare_chart(*compared, partial(map_page.on_map_select, set(pickable)), map_page.presenting())
+        else:
+            VIEWS[view](when)
     count, chart, notes = st.columns([1, 1.3, 1.3])
     count.metric(f"Parties with relations on {when:%d %b %Y}", count_with_relations(index, when))
     with count:
@@ -106,10 +114,12 @@ def atlas() -> None:
     # Inside the fragment: a click reruns only the fragment, and the panel must follow it.
     code = st.session_state.get(map_page.COUNTRY_KEY)
     if code:
-        with st.container(border=True, key="country_panel"):
-            head, close = st.columns([6, 1])
-            head.subheader(pickable[code])
-            close.button("Close", key="close_country", on_click=map_page.clear_country)
+        with side, st.container(border=True, key="country_panel"):
+            # Close takes the width its label needs, so it is never cut to "Clo…" in large type.
+            with st.container(horizontal=True, vertical_alignment="center"):
+                st.subheader(pickable[code])
+                st.button("Close", key="close_country", on_click=map_page.clear_country, width="content")
+            focus.focus_record("country_panel", code)  # click, tap, picker or URL: focus and view follow
             st.page_link(
                 "app_pages/country.py",
                 label=f"{pickable[code]}: the whole record on its country page",

@@ -238,7 +238,7 @@ def race_map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> 
         dots=race_dots(table("centroids"), relations_index(), rok_relations_index()),
         title=f"Relations with North and South Korea, {when:%d %B %Y}",
         hover=RACE_HOVER,
-        font_size=18 if presenting else 13,
+        font_size=figures.PRESENT_FONT_SIZE if presenting else 13,
     )
 
 
@@ -262,7 +262,10 @@ def map_dots() -> pd.DataFrame:
 def map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> go.Figure:
     """The recognition map for one date (larger type when projected)."""
     return figures.recognition_map(
-        map_status(when), map_dots(), f"Relations with the DPRK, {when:%d %B %Y}", font_size=18 if presenting else 13
+        map_status(when),
+        map_dots(),
+        f"Relations with the DPRK, {when:%d %B %Y}",
+        font_size=figures.PRESENT_FONT_SIZE if presenting else 13,
     )
 
 

@@ -70,7 +70,8 @@ def test_play_starts_and_pauses():
     at = open_page("app_pages/map.py", {"year": "1990"})
     at.button(key="play").click().run()
     assert at.session_state["playing"] is True
-    at.button(key="pause").click().run()
+    assert at.button(key="play").label == "Pause"
+    at.button(key="play").click().run()  # the same button, now labelled Pause
     assert at.session_state["playing"] is False
 
 

@@ -31,6 +31,7 @@ def map_charts(at: AppTest) -> dict[str, dict]:
     return {
         chart.proto.id.rsplit("-", 1)[-1]: json.loads(json.loads(chart.proto.json)["figure"])
         for chart in at.get("bidi_component")
+        if "figure" in json.loads(chart.proto.json)  # not atlas.web.focus's component, which draws nothing
     }
 
 
