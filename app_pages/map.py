@@ -30,11 +30,16 @@ notice = params.join_notices(
         race_view.init_from_url(),
     ]
 )
-if not map_page.presenting():
-    st.title("Recognition map")
+if map_page.presenting():
+    map_page.present_control()
+else:
+    # The Present switch shares the title's row: a row of its own pushed the map 56 px down.
+    heading, switch = st.columns([4, 1], vertical_alignment="center")
+    heading.title("Recognition map")
+    with switch:
+        map_page.present_control()
 ui.show_notice(notice)
 map_page.apply_style()
-map_page.present_control()
 if not map_page.presenting():
     st.caption(
         "Which states had diplomatic relations with North Korea, year by year since its founding in "
