@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from atlas.core.pages import PAGES, unknown_path
+from atlas.web import widgets as ui
 
 # A local file: a Material icon as page_icon makes the browser fetch its SVG from a font CDN.
 st.set_page_config(
@@ -23,6 +24,7 @@ NAVIGATION = [
 ]
 
 page = st.navigation(NAVIGATION)
+ui.global_style()
 with st.sidebar:
     st.caption("DPRK Relations Atlas: North Korea's diplomatic relations since 1948, with a public source for every fact.")
 # Streamlit runs Home for an address that names no page (/nosuchpage) without a word: say so instead.

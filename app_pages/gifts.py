@@ -13,6 +13,7 @@ from atlas.data.schemas import GIFT_CATEGORIES
 from atlas.queries import gifts as gift_logic
 from atlas.queries.timeline import PERIODS
 from atlas.web import cache as loaders
+from atlas.web import focus
 from atlas.web import urls as url_state
 from atlas.web import widgets as ui
 
@@ -95,19 +96,63 @@ st.caption(f"Sources of these gifts: {view.source_mix}.")
 left, right = st.columns([3, 2])
 with left:
     st.markdown("**Counterpart countries by number of gifts**")
-    st.plotly_chart(view.counterparts_map, config=ui.MAP_CONFIG, width="stretch", key="gifts_map")
+    st.plotly_chart(view.counterparts_map, config=ui.STATIC_MAP_CONFIG, width="stretch", key="gifts_map")
 with right:
     st.markdown("**Who exchanges the most**")
     st.dataframe(view.top, hide_index=True, width="stretch")
 
-st.markdown("**The gifts** — select a row for its full record")
-table = st.dataframe(
+
+def open_gift() -> None:
+    """The "Open a gift card" list's callback."""
+    st.session_state["gift"] = st.session_state.get("open_gift")
+
+
+def open_selected_row() -> None:
+    """The table's callback: a newly selected row's card (so a choice in the list sticks)."""
+    rows = ((st.session_state.get("gift_table") or {}).get("selection") or {}).get("rows") or []
+    if rows and rows[0] < len(shown):
+        st.session_state["gift"] = shown.iloc[rows[0]]["gift_id"]
+
+
+def close_gift() -> None:
+    st.session_state["gift"] = None
+    st.session_state["open_gift"] = None
+
+
+st.markdown("**The gifts** — pick one in the list, or select a row, for its card")
+# The keyboard's way to a card: the table's rows select with Shift+Space only, which nobody guesses.
+labels = dict(
+    zip(
+        shown["gift_id"],
+        shown["date"].astype(str)
+        + " · "
+        + shown["item"].astype(str)
+        + " ("
+        + shown["giver"].astype(str)
+        + " → "
+        + shown["recipient"].astype(str)
+        + ")",
+        strict=True,
+    )
+)
+st.session_state["open_gift"] = st.session_state.get("gift") if st.session_state.get("gift") in labels else None
+st.selectbox(
+    "Open a gift card",
+    options=list(labels),
+    format_func=labels.__getitem__,
+    key="open_gift",
+    on_change=open_gift,
+    placeholder=f"Type a date, a gift or a name from the {len(labels)} gifts shown, then Enter",
+    help="Opens the gift's card beside the table (below it on a narrow screen).",
+)
+main, side = ui.record_layout()
+main.dataframe(
     shown[
         ["date", "direction", "giver", "recipient", "country_page", "item", "category", "occasion", "source_url", "source_kind"]
     ],
     hide_index=True,
     width="stretch",
-    on_select="rerun",
+    on_select=open_selected_row,
     selection_mode="single-row",
     key="gift_table",
     column_config=ui.SOURCE_COLUMNS
@@ -115,11 +160,7 @@ table = st.dataframe(
         "country_page": st.column_config.LinkColumn("Country page", display_text=r"country=(\w+)$", help="The counterpart's page")
     },
 )
-rows = ((table or {}).get("selection") or {}).get("rows") or []
-if rows and rows[0] < len(shown):
-    st.session_state["gift"] = shown.iloc[rows[0]]["gift_id"]
-    url_state.write("gifts")
-st.download_button(
+main.download_button(
     "Download these gifts (CSV)",
     partial(ui.csv_bytes, shown[list(DATASETS["gifts"].schema.columns)]),  # built on click
     file_name="dprk-gifts.csv",
@@ -130,8 +171,11 @@ st.download_button(
 chosen = st.session_state.get("gift")
 if chosen in set(gifts["gift_id"]):
     card = gift_logic.gift_card(gifts.set_index("gift_id").loc[chosen])
-    with st.container(border=True, key="gift_card"):
-        st.subheader(card["item"])
+    with side, st.container(border=True, key="gift_card"):
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.subheader(card["item"])
+            st.button("Close", key="close_gift", on_click=close_gift, width="content")
+        focus.focus_record("gift_card", chosen)  # a click, a row or the list: focus and view follow
         st.markdown(f"**{card['when']}** · {card['category']} · occasion: {card['occasion']}")
         st.markdown(f"**From:** {card['from']}  \n**To:** {card['to']}")
         if card["notes"]:

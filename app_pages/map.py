@@ -11,8 +11,8 @@ from atlas.data.registry import RELATIONS_FILES
 from atlas.queries.relations import count_with_relations
 from atlas.web import cache as loaders
 from atlas.web import changes_view as map_changes
+from atlas.web import focus, network_view, race_view
 from atlas.web import map_view as map_page
-from atlas.web import network_view, race_view
 from atlas.web import urls as url_state
 from atlas.web import widgets as ui
 
@@ -23,10 +23,18 @@ try:
 except DataError as error:
     ui.show_data_error(error)
 
-st.title("Recognition map")
-# Year, record, presentation, compare, region and view from the URL, with one notice for what it got wrong.
+# Year, record, presentation, compare, region and view from the URL, with one notice for what it got
+# wrong (read first: ``?present=1`` drops the title).
 if url_state.sync("map", **map_page.url_domains(set(pickable))):
     map_page.stop_playing()  # coming back to the page never resumes an animation the visitor left
+if map_page.presenting():
+    map_page.present_control()
+else:
+    # The Present switch shares the title's row: a row of its own pushed the map 56 px down.
+    heading, switch = st.columns([4, 1], vertical_alignment="center")
+    heading.title("Recognition map")
+    with switch:
+        map_page.present_control()
 map_page.apply_style()
 if not map_page.presenting():
     st.caption(
@@ -77,13 +85,20 @@ def atlas() -> None:
     url_state.write("map")
     when = map_page.controls()
     map_page.sync_timer()
+    # The record opens beside the map (under it on narrow screens). Presenting, the map comes
+    # right under the year controls, so both fit a projector's screen; the picker follows it.
+    if map_page.presenting():
+        main, side = ui.record_layout()
     map_page.country_picker(pickable)
     compared = map_changes.compare_dates(when.year, map_page.today())
     view = race_view.view_control()  # drawn in every mode, so the choice survives a comparison
-    if compared:
-        map_changes.compare_chart(*compared, partial(map_page.on_map_select, set(pickable)), map_page.presenting())
-    else:
-        VIEWS[view](when)
+    if not map_page.presenting():
+        main, side = ui.record_layout()
+    with main:
+        if compared:
+            map_changes.compare_chart(*compared, partial(map_page.on_map_select, set(pickable)), map_page.presenting())
+        else:
+            VIEWS[view](when)
     count, chart, notes = st.columns([1, 1.3, 1.3])
     count.metric(f"Parties with relations on {format_date(when)}", count_with_relations(index, when))
     with count:
@@ -122,10 +137,12 @@ def atlas() -> None:
     # Inside the fragment: a click reruns only the fragment, and the panel must follow it.
     code = st.session_state.get(map_page.COUNTRY_KEY)
     if code:
-        with st.container(border=True, key="country_panel"):
-            head, close = st.columns([6, 1])
-            head.subheader(pickable[code])
-            close.button("Close", key="close_country", on_click=map_page.clear_country)
+        with side, st.container(border=True, key="country_panel"):
+            # Close takes the width its label needs, so it is never cut to "Clo…" in large type.
+            with st.container(horizontal=True, vertical_alignment="center"):
+                st.subheader(pickable[code])
+                st.button("Close", key="close_country", on_click=map_page.clear_country, width="content")
+            focus.focus_record("country_panel", code)  # click, tap, picker or URL: focus and view follow
             url_state.page_link(
                 "country", f"{pickable[code]}: the whole record on its country page", ":material/flag:", country=code
             )

@@ -14,6 +14,7 @@ from atlas.core.countries import country_name
 from atlas.data.loading import DataError
 from atlas.queries.timeline import LANES, PERIODS, countries_in, event_record, regions_in, relation_record
 from atlas.web import cache as loaders
+from atlas.web import focus
 from atlas.web import urls as url_state
 from atlas.web import widgets as ui
 from atlas.web.race_chart import show_race_chart
@@ -66,6 +67,45 @@ text = search_col.text_input("Search (whole words)", key="q", placeholder="e.g. 
 
 filters = (view, tuple(categories), country, region, text.strip() or None)
 shown = loaders.timeline_rows(filters, today)
+
+
+def open_record() -> None:
+    """The "Open a record" list's callback: its choice becomes the record shown."""
+    st.session_state["event"] = st.session_state.get("open_record")
+
+
+def open_clicked_point() -> None:
+    """The chart's callback: a clicked point's record (only on a new click, so a choice in the list sticks)."""
+    points = ((st.session_state.get("timeline_chart") or {}).get("selection") or {}).get("points") or []
+    picked = next(
+        (p["customdata"][3] for p in points if isinstance(p.get("customdata"), list) and len(p["customdata"]) > 3), None
+    )
+    if picked:
+        st.session_state["event"] = picked
+
+
+def close_record() -> None:
+    st.session_state["event"] = None
+    st.session_state["open_record"] = None
+
+
+# The keyboard's way to every record (chart points take no focus): a searchable list of the rows
+# the filters show, events and relationship changes alike. Type, Enter: the record opens.
+if not shown.empty:
+    titles = dict(zip(shown["event_id"], shown["date"].astype(str) + " · " + shown["title"].astype(str), strict=True))
+    # The list shows the open record (however it was opened), and none when it is filtered out.
+    st.session_state["open_record"] = st.session_state.get("event") if st.session_state.get("event") in titles else None
+    st.selectbox(
+        "Open a record",
+        options=list(titles),
+        format_func=titles.__getitem__,
+        key="open_record",
+        on_change=open_record,
+        placeholder=f"Type a date or words from one of the {len(titles)} records shown, then Enter",
+        help="Opens the event's or change's record beside the chart (below it on a narrow screen).",
+    )
+
+main, side = ui.record_layout()
 if shown.empty:
     st.info(
         "No events match these filters. Try another period, fewer lanes, another region or other words.",
@@ -73,26 +113,19 @@ if shown.empty:
     )
 else:
     counts = loaders.timeline_lane_counts(filters, today)
-    st.caption(
+    main.caption(
         f"{counts[0]} events, {counts[1]} relationship changes (:blue[●] established · :green[●] restored · "
         f":orange[●] suspended · :red[●] severed) and {counts[2]} embassies opened or closed (grey ticks) · "
-        "drag to zoom, double-click to reset · click a point for its record"
+        "drag to zoom, double-click to reset · click a point, or pick it in the list above, for its record"
     )
-    selection = st.plotly_chart(
+    main.plotly_chart(
         loaders.timeline_figure(filters, today),
         key="timeline_chart",
-        on_select="rerun",
+        on_select=open_clicked_point,
         selection_mode="points",
         config=ui.CHART_CONFIG,
         width="stretch",
     )
-    points = ((selection or {}).get("selection") or {}).get("points") or []
-    picked = next(
-        (p["customdata"][3] for p in points if isinstance(p.get("customdata"), list) and len(p["customdata"]) > 3), None
-    )
-    if picked:
-        st.session_state["event"] = picked
-        url_state.write("timeline")
 
 
 def country_links(codes: list[str]) -> None:
@@ -102,11 +135,19 @@ def country_links(codes: list[str]) -> None:
                 url_state.page_link("country", country_name(code), ":material/flag:", country=code)
 
 
+def record_heading(title: str, token: str) -> None:
+    """The record's title with its way back (Close); focus moves to the title when it opens."""
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.subheader(title)
+        st.button("Close", key="close_event", on_click=close_record, width="content")
+    focus.focus_record("event_record", token)
+
+
 chosen = st.session_state.get("event")
 if chosen in event_ids:
     record = event_record(events.set_index("event_id").loc[chosen])
-    with st.container(border=True, key="event_record"):
-        st.subheader(record["title"])
+    with side, st.container(border=True, key="event_record"):
+        record_heading(record["title"], chosen)
         st.markdown(f"**{record['when']}** · {record['category']} · {record['countries']}")
         st.write(record["summary"])
         if record["notes"]:
@@ -116,8 +157,8 @@ if chosen in event_ids:
         country_links(record["country_codes"])
 elif chosen in relation_ids:
     record = relation_record(relation_lane.set_index("event_id").loc[chosen])
-    with st.container(border=True, key="event_record"):
-        st.subheader(record["title"])
+    with side, st.container(border=True, key="event_record"):
+        record_heading(record["title"], chosen)
         st.markdown(f"**{record['when']}** · {record['summary']}")
         if record["notes"]:
             st.caption(f"Notes: {record['notes']}")

@@ -41,6 +41,8 @@ DPRK_HOVER = (("Established", "established"), ("Last change", "last_change"), ("
 DOT_SIZE = 8
 LEGEND_LINE_CHARS = 40  # about 260 px at 13 px: fits a phone
 HOVER_DISTANCE = 1
+# Presentation mode's type: a projector at 1280x720 needs the legend and title at 24 px or more.
+PRESENT_FONT_SIZE = 24
 
 GEO_LAYOUT = dict(
     showframe=False,

@@ -238,7 +238,7 @@ def race_map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> 
         dots=race_dots(table("centroids"), relations_index(), rok_relations_index()),
         title=f"Relations with North and South Korea, {format_date(when)}",
         hover=RACE_HOVER,
-        font_size=18 if presenting else 13,
+        font_size=figures.PRESENT_FONT_SIZE if presenting else 13,
     )
 
 
@@ -262,7 +262,10 @@ def map_dots() -> pd.DataFrame:
 def map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> go.Figure:
     """The recognition map for one date (larger type when projected)."""
     return figures.recognition_map(
-        map_status(when), map_dots(), f"Relations with the DPRK, {format_date(when)}", font_size=18 if presenting else 13
+        map_status(when),
+        map_dots(),
+        f"Relations with the DPRK, {format_date(when)}",
+        font_size=figures.PRESENT_FONT_SIZE if presenting else 13,
     )
 
 
@@ -561,7 +564,7 @@ def network_map_figure(when: dt.date, today: dt.date, presenting: bool = False) 
         network_status(when),
         map_dots(),
         f"Embassies and missions both ways, {format_date(when)}",
-        font_size=18 if presenting else 13,
+        font_size=figures.PRESENT_FONT_SIZE if presenting else 13,
     )
 
 

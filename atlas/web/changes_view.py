@@ -16,6 +16,7 @@ import streamlit as st
 
 from atlas.core import params
 from atlas.core.dates import format_date, year_end
+from atlas.figures.maps import PRESENT_FONT_SIZE
 from atlas.queries import changes
 from atlas.queries.catalog import with_source_kind
 from atlas.web import cache as loaders
@@ -75,7 +76,7 @@ def compare_chart(earlier: dt.date, later: dt.date, on_select, presenting: bool)
     """The compare map in the map page's frame; a click opens the country panel as on the main map."""
     from atlas.web.map_view import draw_map
 
-    draw_map(loaders.compare_figure(earlier, later, 18 if presenting else 13), on_select)
+    draw_map(loaders.compare_figure(earlier, later, PRESENT_FONT_SIZE if presenting else 13), on_select)
 
 
 def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None:

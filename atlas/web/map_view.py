@@ -46,13 +46,20 @@ _FRAME = """
   height: 100%% !important; flex: 1 1 auto; }
 """
 _STYLE = "<style>" + _FRAME % "clamp(420px, min(80vh, 48cqw + 150px), 1600px)" + "</style>"
-# Presentation: larger type everywhere (rem-based), a taller map.
+# Presentation: larger type everywhere (rem-based); no sidebar or header, little padding, so the
+# year controls and the whole map with its legend fit one projector screen (1280x720, 1024x768):
+# the map takes the window's height less the Present switch and the year row above it (~150 px,
+# measured in the browser test), and no more than its width asks for.
 _PRESENT_TYPE = """
 .stMain [data-testid="stMarkdownContainer"] p, .stMain [data-testid="stWidgetLabel"] p, .stMain button p,
 .stMain [data-testid="stSliderThumbValue"], .stMain input { font-size: 1.35rem !important; }
 .stMain [data-testid="stMetricValue"] { font-size: 3.2rem !important; }
+.stMain button p { white-space: nowrap !important; overflow: visible !important; }
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {
+  display: none !important; }
+.stMain .stMainBlockContainer { padding: 0.5rem 1.5rem 2rem !important; max-width: none !important; }
 """
-_PRESENT_STYLE = "<style>" + _PRESENT_TYPE + _FRAME % "clamp(440px, min(84vh, 50cqw + 190px), 1800px)" + "</style>"
+_PRESENT_STYLE = "<style>" + _PRESENT_TYPE + _FRAME % "clamp(300px, min(100dvh - 165px, 50cqw + 190px), 1800px)" + "</style>"
 
 
 def today() -> dt.date:
@@ -85,6 +92,15 @@ def presenting() -> bool:
 def apply_style() -> None:
     """The page's sizing rules (constant CSS; presentation mode enlarges type and map)."""
     st.html(_PRESENT_STYLE if presenting() else _STYLE)
+
+
+def present_control() -> None:
+    """The visible switch for projector mode (``?present=1`` is its URL form)."""
+    st.toggle(
+        "Present",
+        key=PRESENT_KEY,
+        help="For a projector: large type, no sidebar, the year controls and the whole map on one screen",
+    )
 
 
 def step(delta: int) -> None:
@@ -186,7 +202,9 @@ def take_typed_year() -> None:
 
 def controls() -> dt.date:
     """Year slider with step and play buttons; returns the date the map shows."""
-    slider, typed, back, forward, play = st.columns([7, 1.4, 1.3, 1.3, 1.5], vertical_alignment="bottom")
+    # Presenting, the buttons' larger labels need wider columns ("B…" and "N…" at 7:1.3 on 1024 px).
+    widths = [4, 1.4, 1.5, 1.5, 1.7] if presenting() else [7, 1.4, 1.3, 1.3, 1.5]
+    slider, typed, back, forward, play = st.columns(widths, vertical_alignment="bottom")
     slider.slider("Year", min_value=FIRST_YEAR, max_value=today().year, key=YEAR_KEY)
     # A box to type the year in, following the slider (which alone holds the year and the URL's ``year``).
     st.session_state[TYPED_YEAR_KEY] = st.session_state[YEAR_KEY]
@@ -205,17 +223,18 @@ def controls() -> dt.date:
     forward.button(
         "Next", icon=":material/chevron_right:", key="year_forward", on_click=step, args=(1,), help="One year on", width="stretch"
     )
-    if st.session_state.get(PLAYING_KEY):
-        play.button("Pause", icon=":material/pause:", key="pause", on_click=stop_playing, width="stretch")
-    else:
-        play.button(
-            "Play",
-            icon=":material/play_arrow:",
-            key="play",
-            on_click=start_playing,
-            help="Animate year by year, from the year shown to today",
-            width="stretch",
-        )
+    # One button under one key whose label turns Play <-> Pause: the same element stays in the
+    # page, so keyboard focus (and its ring) stays on it after Enter (two keyed buttons replaced
+    # each other and dropped focus to the page's body).
+    playing = bool(st.session_state.get(PLAYING_KEY))
+    play.button(
+        "Pause" if playing else "Play",
+        icon=":material/pause:" if playing else ":material/play_arrow:",
+        key="play",
+        on_click=stop_playing if playing else start_playing,
+        help="Animate year by year, from the year shown to today",
+        width="stretch",
+    )
     return year_end(st.session_state[YEAR_KEY], today())
 
 
@@ -228,7 +247,7 @@ def country_picker(labels: dict[str, str]) -> None:
         key=COUNTRY_KEY,
         index=None,
         placeholder="Type a name, e.g. Germany or Soviet Union",
-        help="Opens the country's dated record below the map. Dissolved states are listed by their own names.",
+        help="Opens the country's dated record beside the map (below it on a narrow screen). Dissolved states are listed by their own names.",
     )
 
 

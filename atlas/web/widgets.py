@@ -19,9 +19,48 @@ MAP_CONFIG = {
     # world_110m.json from a CDN and draw a blank map offline.
     "topojsonURL": "app/static/",
     "displaylogo": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    # Zoom in, zoom out and reset are the map's keyboard path to small states; the rest were
+    # Tab stops with nothing for the visitor ("Share chart..." even leaves the site).
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "pan2d", "sendDataToCloud"],
 }
-CHART_CONFIG = {"displaylogo": False}
+# Streamlit's other charts: no plotly toolbar. Its seven buttons were a row of Tab stops before
+# the content on every chart; dragging zooms and a double-click resets without it.
+CHART_CONFIG = {"displaylogo": False, "displayModeBar": False}
+# A map drawn by st.plotly_chart that only shows (the gifts' counterparts): no toolbar either.
+STATIC_MAP_CONFIG = {**MAP_CONFIG, "displayModeBar": False}
+
+# Shared look, constant CSS (no data in it), drawn by app.py on every page:
+# - keyboard focus on the sidebar's links is an outline in the text's colour, unlike the current
+#   page's highlight (a background), so a keyboard visitor sees where they are on either;
+# - a record's heading focused by ``atlas.web.focus`` shows where focus went;
+# - records open beside their map, chart or table at 1100 px and wider, and under it (scrolled
+#   into view) on narrower screens (``record_layout``).
+_GLOBAL_CSS = """
+[data-testid="stSidebarNav"] a:focus-visible, [data-testid="stSidebarNavLink"]:focus-visible {
+  outline: 3px solid currentColor !important; outline-offset: -3px; }
+h3[tabindex="-1"]:focus-visible { outline: 3px solid currentColor; outline-offset: 4px; border-radius: 2px; }
+.st-key-record_layout { flex-wrap: wrap !important; align-items: flex-start !important; }
+.st-key-record_main, .st-key-record_side { flex: 1 1 100% !important; min-width: 0 !important; width: auto !important; }
+.st-key-record_side:not(:has(h3)) { display: none !important; }
+@media (min-width: 1100px) {
+  .st-key-record_layout:has(.st-key-record_side h3) .st-key-record_main { flex: 3 1 0 !important; }
+  .st-key-record_layout:has(.st-key-record_side h3) .st-key-record_side { flex: 2 1 0 !important; }
+}
+"""
+
+
+def global_style() -> None:
+    """The shared constant CSS above, and the focus helper's (app.py, before every page)."""
+    from atlas.web.focus import CSS as FOCUS_CSS
+
+    st.html("<style>" + _GLOBAL_CSS + FOCUS_CSS + "</style>")
+
+
+def record_layout():
+    """Two slots: the map, chart or table, and the record it opens (beside it on wide screens,
+    under it on narrow ones; the side slot takes no room while it holds no record)."""
+    layout = st.container(horizontal=True, key="record_layout", gap="medium")
+    return layout.container(key="record_main"), layout.container(key="record_side")
 
 
 def show_data_error(error: DataError) -> None:

@@ -70,7 +70,8 @@ def test_play_starts_and_pauses():
     at = open_page("app_pages/map.py", {"year": "1990"})
     at.button(key="play").click().run()
     assert at.session_state["playing"] is True
-    at.button(key="pause").click().run()
+    assert at.button(key="play").label == "Pause"
+    at.button(key="play").click().run()  # the same button, now labelled Pause
     assert at.session_state["playing"] is False
 
 
@@ -335,3 +336,49 @@ def test_the_embassy_view_draws_missions_both_ways_and_the_years_openings_and_cl
     assert at.query_params["view"] == "embassies"
     at2 = open_page("app_pages/map.py", {"year": "1960", "view": "embassies"})
     assert map_status_by_code(figures(at2)[0])["AGO"] == "No mission on record"
+
+
+def test_timeline_records_open_from_a_list_and_close():
+    """Keyboard path to every record (chart points take no focus): the "Open a record" list holds the
+    filtered events and relationship changes; a choice opens the record, Close shuts it."""
+    at = open_page("app_pages/timeline.py", {"q": "Rangoon"})
+    picker = at.selectbox(key="open_record")
+    assert picker.label == "Open a record" and picker.value is None and len(picker.options) >= 1
+    choice = picker.options[0]
+    picker.select_index(0).run()
+    title = next(h.value for h in at.subheader if h.value in choice)
+    assert at.query_params["event"] and at.selectbox(key="open_record").value == at.query_params["event"]
+    at.button(key="close_event").click().run()
+    assert title not in [h.value for h in at.subheader]
+    assert "event" not in at.query_params and at.selectbox(key="open_record").value is None
+
+
+def test_timeline_relationship_changes_are_in_the_record_list():
+    at = open_page("app_pages/timeline.py", {"category": "relationship change"})
+    picker = at.selectbox(key="open_record")
+    assert len(picker.options) > 100
+    picker.select_index(len(picker.options) - 1).run()
+    assert at.subheader and at.get("link_button")
+
+
+def test_gift_cards_open_from_a_list_and_close():
+    at = open_page("app_pages/gifts.py", {"q": "basketball"})
+    picker = at.selectbox(key="open_gift")
+    assert picker.label == "Open a gift card" and picker.value is None and picker.options
+    picker.set_value("2000-basketball-autographed-by-michael-jordan").run()
+    assert any("basketball" in h.value.lower() for h in at.subheader)
+    assert at.query_params["gift"] == "2000-basketball-autographed-by-michael-jordan"
+    at.button(key="close_gift").click().run()
+    assert not any("basketball" in h.value.lower() for h in at.subheader) and "gift" not in at.query_params
+
+
+def test_map_present_switch_turns_present_mode_on_and_off():
+    at = open_page("app_pages/map.py", {"year": "1975"})
+    switch = at.toggle(key="present")
+    assert switch.label == "Present" and switch.value is False and at.title
+    switch.set_value(True).run()
+    assert at.query_params["present"] == "1" and not at.title
+    (figure, *_) = figures(at)
+    assert figure["layout"]["legend"]["font"]["size"] >= 24 and figure["layout"]["title"]["font"]["size"] >= 24
+    at.toggle(key="present").set_value(False).run()
+    assert "present" not in at.query_params and at.title

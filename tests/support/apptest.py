@@ -54,7 +54,11 @@ def sent_figure(data: dict) -> dict:
 
 def map_charts(at: AppTest) -> dict[str, dict]:
     """Figures the map pages draw through ``atlas.web.map_chart`` (plotly.js's geo bundle), by key."""
-    return {chart.proto.id.rsplit("-", 1)[-1]: sent_figure(json.loads(chart.proto.json)) for chart in at.get("bidi_component")}
+    return {
+        chart.proto.id.rsplit("-", 1)[-1]: sent_figure(json.loads(chart.proto.json))
+        for chart in at.get("bidi_component")
+        if "version" in json.loads(chart.proto.json)  # not atlas.web.focus's component, which draws nothing
+    }
 
 
 def figures(at: AppTest) -> list[dict]:
