@@ -107,14 +107,23 @@ export default function (component) {
   const base = store.bases.get(data.version);
   const frame = frameOf(data);
   if (!base || !frame) {
-    // Ask once per payload; Python's next run sends base and frame whole.
+    // Ask once per payload; Python's next run sends base and frame whole. A run can be lost (a newer
+    // run interrupts it before its messages go out), so ask again every 2 s until the map draws.
     if (chart.atlasAsked !== data.frame_id) {
       chart.atlasAsked = data.frame_id;
-      setTriggerValue("missing", data.frame_id);
+      chart.atlasAskCount = 0;
+      const ask = () => {
+        if (chart.atlasAsked !== data.frame_id || !chart.isConnected) return;
+        chart.atlasAskCount += 1;
+        chart.atlasTrigger("missing", `${data.frame_id}:${chart.atlasAskCount}`);
+        if (chart.atlasAskCount < 10) chart.atlasRetry = setTimeout(ask, 2000);
+      };
+      ask();
     }
     return;
   }
   chart.atlasAsked = null;
+  clearTimeout(chart.atlasRetry);
   keepFrame(data.frame_id, frame);
   loadPlotly(data.script).then((Plotly) => {
     const figure = assemble(base, frame);
