@@ -23,6 +23,7 @@ import logging
 import statistics
 import time
 
+from atlas.core import links
 from atlas.core.paths import PROJECT_ROOT as ROOT
 from tests.support.server import CHROMIUM_ARGS, chromium_path, free_port, start_server
 
@@ -117,7 +118,7 @@ def browser_times(runs: int) -> dict[str, float]:
             page = context.new_page()
             received: list[bytes] = []
             page.on("websocket", lambda ws: ws.on("framereceived", lambda data: received.append(data)))
-            page.goto(f"http://127.0.0.1:{app_port}/map?year=1960")
+            page.goto(f"http://127.0.0.1:{app_port}/{links.map_at(1960)}")
             page.wait_for_function(DRAWN, polling="raf", timeout=60_000)
             slider = page.locator('[data-testid="stSlider"] input[type="range"], [data-testid="stSlider"] [role="slider"]').first
             slider.focus()

@@ -36,6 +36,10 @@ SHORT_NAMES = {
 }
 
 
+# The Democratic People's Republic of Korea: the one state every record is about.
+DPRK = "PRK"
+
+
 @cache
 def known_codes() -> frozenset[str]:
     """Every alpha-3 code the data may use: current, historic, and ``EXTRA_CODES``."""

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 
+from atlas.core.countries import DPRK
+
 MAX_PARAM_LENGTH = 200
-DPRK = "PRK"
 
 
 def _clean(raw: object) -> str | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from atlas.core import links
-from atlas.core.countries import country_name, is_historic
+from atlas.core.countries import DPRK, country_name, is_historic
 from atlas.core.dates import date_start, format_date, format_partial, is_partial_date
 from atlas.core.regions import continent, un_subregion
 from atlas.core.source_kinds import escape_markdown, markdown_link
@@ -31,7 +31,6 @@ from atlas.queries.relations import (
     map_codes,
 )
 
-DPRK = "PRK"
 HISTORY_COLUMNS = ["date", "state", "event", "notes", "source_url"]
 CONFLICT_COLUMNS = ["state", "what", "date_used", "source_url", "other_date", "other_source_url"]
 MISSION_COLUMNS = ["state", "side", "type", "city", "opened", "closed", "status", "notes", "source_url"]

@@ -14,11 +14,10 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from atlas.core import links, source_kinds
-from atlas.core.countries import country_name
+from atlas.core.countries import DPRK, country_name
 from atlas.core.dates import date_start, format_partial
 from atlas.queries.timeline import period_bounds
 
-DPRK = "PRK"
 LEADERS = ("Kim Il Sung", "Kim Jong Il", "Kim Jong Un")
 OTHER_LEADER = "Other (state bodies, family)"
 DIRECTIONS = {"received": "Received by the DPRK side", "given": "Given by the DPRK side"}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from atlas.core import links
-from atlas.core.countries import country_name
+from atlas.core.countries import DPRK, country_name
 from atlas.core.dates import date_end, date_start, format_partial
 from atlas.core.regions import continent
 from atlas.data.schemas import EVENT_CATEGORIES
@@ -50,7 +50,6 @@ ERAS = (
 RELATION_LANE = "relationship change"
 EMBASSY_LANE = "embassy"
 LANES = (*EVENT_CATEGORIES, RELATION_LANE, EMBASSY_LANE)
-DPRK = "PRK"
 
 
 def period_bounds(key: str, today: dt.date) -> tuple[dt.date, dt.date]:
