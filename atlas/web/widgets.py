@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import streamlit as st
 
 from atlas.core import source_kinds
+from atlas.core.source_kinds import escape_markdown
 from atlas.data.loading import DataError
 from atlas.data.registry import DATASETS
 from atlas.queries import export
@@ -142,12 +143,15 @@ def country_profile(index, iso3: str) -> None:
     never = index.never.get(iso3)
     if record:
         established = record["established"] or "on a date no source we read gives"
-        st.markdown(f"Relations with the DPRK established **{established}** · status today: **{record['status']}**")
+        st.markdown(
+            f"Relations with the DPRK established **{escape_markdown(established)}** · "
+            f"status today: **{escape_markdown(record['status'])}**"
+        )
         if record["notes"]:
-            st.caption(record["notes"])
+            st.caption(escape_markdown(record["notes"]))  # data text stays text
     elif never:
         st.markdown(NO_RELATIONS_HEADLINE[never["claim"]])
-        st.caption(never["notes"])
+        st.caption(escape_markdown(never["notes"]))
         st.markdown(f"Source: {source_markdown(never['source_url'])}")
     for date, source in date_conflicts(index, iso3):
         st.warning(

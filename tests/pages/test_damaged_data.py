@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from atlas.core.pages import SCRIPTS
+from atlas.core.source_kinds import escape_markdown
 from atlas.data.registry import DATASETS
 from tests.support.server import ROOT
 
@@ -64,3 +65,25 @@ def test_every_page_survives_every_damaged_file(data_copy, filename, damage):
 
 
 # Free text the pages show: names, titles, summaries, notes, items, givers, cities.
+
+
+def test_markdown_in_a_relations_note_stays_text_in_the_country_record(data_copy):
+    import csv
+
+    path = data_copy / "relations.csv"
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        if row["iso3"] == "AUS":
+            row["notes"] = "**planted bold** [planted link](http://planted.example)"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["country"] = "AUS"
+    at.switch_page("app_pages/map.py").run()
+    assert not at.exception
+    shown = [c.value for c in at.caption if "planted" in c.value]
+    assert shown == [escape_markdown("**planted bold** [planted link](http://planted.example)")], shown
+    assert shown[0].startswith(r"\*\*planted bold\*\* \[planted link\]")
