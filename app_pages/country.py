@@ -142,12 +142,10 @@ def gifts(record: CountryRecord) -> None:
 
 
 def download(record: CountryRecord) -> None:
-    st.download_button(
+    ui.csv_download(
         f"Download {record.name}'s whole record (CSV)",
-        lambda: ui.csv_bytes(record_csv(record)),  # built on click
-        file_name=f"dprk-relations-{record.code}.csv",
-        mime="text/csv",
-        on_click="ignore",
+        lambda: record_csv(record),
+        f"dprk-relations-{record.code}.csv",
         key="country_download",
     )
 

@@ -1,7 +1,6 @@
 """Gift exchanges: documented diplomatic gifts to and from North Korean leaders."""
 
 import datetime as dt
-from functools import partial
 
 import streamlit as st
 
@@ -160,13 +159,7 @@ main.dataframe(
         "country_page": st.column_config.LinkColumn("Country page", display_text=r"country=(\w+)$", help="The counterpart's page")
     },
 )
-main.download_button(
-    "Download these gifts (CSV)",
-    partial(ui.csv_bytes, shown[list(DATASETS["gifts"].schema.columns)]),  # built on click
-    file_name="dprk-gifts.csv",
-    mime="text/csv",
-    on_click="ignore",
-)
+ui.csv_download("Download these gifts (CSV)", shown[list(DATASETS["gifts"].schema.columns)], "dprk-gifts.csv", where=main)
 
 chosen = st.session_state.get("gift")
 if chosen in set(gifts["gift_id"]):

@@ -111,12 +111,8 @@ def atlas() -> None:
             ":blue[▮] relations established each year · :blue[━] parties with relations at year end · "
             ":orange[┊] the year shown. The Timelines page has the interactive version."
         )
-    notes.download_button(
-        "Download this map's data (CSV)",
-        partial(ui.csv_bytes, loaders.map_csv(when)),  # built on click, not on every rerun
-        file_name=f"dprk-relations-{when.isoformat()}.csv",
-        mime="text/csv",
-        on_click="ignore",
+    ui.csv_download(
+        "Download this map's data (CSV)", loaders.map_csv(when), f"dprk-relations-{when.isoformat()}.csv", where=notes
     )
     notes.caption(
         f"The CSV has one row per state or territory on today's map ({len(loaders.map_status(when))} rows), "

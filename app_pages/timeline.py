@@ -5,7 +5,6 @@ quieter) that filter and search like the events. A filter set's rows and figure 
 """
 
 import datetime as dt
-from functools import partial
 
 import streamlit as st
 
@@ -173,13 +172,7 @@ with st.expander("All filtered events as a table (sortable, with source links)")
         width="stretch",
         column_config=ui.SOURCE_COLUMNS,
     )
-    st.download_button(
-        "Download these events (CSV)",
-        partial(ui.csv_bytes, shown.drop(columns=["start", "end"])),  # built on click
-        file_name="dprk-events.csv",
-        mime="text/csv",
-        on_click="ignore",
-    )
+    ui.csv_download("Download these events (CSV)", shown.drop(columns=["start", "end"]), "dprk-events.csv")
 
 show_race_chart(today)
 

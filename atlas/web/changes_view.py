@@ -9,7 +9,6 @@ list, e.g. ``Africa`` or ``Africa · Western Africa``, under the session key ``c
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -103,12 +102,10 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
         st.info(f"No state's relations changed{where} between these dates.")
         return
     st.dataframe(table, hide_index=True, width="stretch", column_config=CHANGE_TABLE_CONFIG, key="compare_table")
-    st.download_button(
+    ui.csv_download(
         "Download these changes (CSV)",
-        partial(ui.csv_bytes, table),
-        file_name=f"dprk-relations-changes-{earlier.isoformat()}-{later.isoformat()}.csv",
-        mime="text/csv",
-        on_click="ignore",
+        table,
+        f"dprk-relations-changes-{earlier.isoformat()}-{later.isoformat()}.csv",
         key="compare_download",
     )
     st.caption(
@@ -125,9 +122,9 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
         parties = loaders.party_changes(earlier, later)
         moved = parties["change"].value_counts()
         st.caption(
-            f"{count_with_relations(index, earlier)} parties with relations on {earlier:%d %b %Y}"
+            f"{count_with_relations(index, earlier)} parties with relations on {format_date(earlier)}"
             f" + {moved.get('Gained', 0)} gained + {moved.get('Restored', 0)} restored − {moved.get('Lost', 0)} lost"
-            f" = {count_with_relations(index, later)} on {later:%d %b %Y}."
+            f" = {count_with_relations(index, later)} on {format_date(later)}."
         )
         st.dataframe(
             with_source_kind(parties),
@@ -156,11 +153,4 @@ def show_year_changes(year: int) -> None:
         return
     with st.container(key="year_changes_list"):
         st.markdown("\n".join(changes.year_change_lines(table)))
-    st.download_button(
-        "Download this list (CSV)",
-        partial(ui.csv_bytes, table),
-        file_name=f"dprk-relations-changes-{year}.csv",
-        mime="text/csv",
-        on_click="ignore",
-        key="year_changes_download",
-    )
+    ui.csv_download("Download this list (CSV)", table, f"dprk-relations-changes-{year}.csv", key="year_changes_download")

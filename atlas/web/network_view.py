@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import partial
 
 import streamlit as st
 
@@ -61,11 +60,4 @@ def show_year_missions(year: int) -> None:
         return
     with st.container(key="year_missions_list"):
         st.markdown("\n".join(mission_change_lines(table)))
-    st.download_button(
-        "Download this list (CSV)",
-        partial(ui.csv_bytes, table),
-        file_name=f"dprk-missions-changes-{year}.csv",
-        mime="text/csv",
-        on_click="ignore",
-        key="year_missions_download",
-    )
+    ui.csv_download("Download this list (CSV)", table, f"dprk-missions-changes-{year}.csv", key="year_missions_download")

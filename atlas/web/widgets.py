@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
 import streamlit as st
 
@@ -81,6 +82,15 @@ def csv_bytes(frame) -> bytes:
     and one date per date cell (see ``atlas/queries/export.py``).
     """
     return export.csv_bytes(frame)
+
+
+def csv_download(label: str, table, file_name: str, *, key: str | None = None, where=None) -> None:
+    """A download button for a table as Excel-ready CSV (``csv_bytes``), built only when clicked.
+
+    ``table`` is a DataFrame or a function that returns one; ``where`` is the container (a column…).
+    """
+    data = (lambda: csv_bytes(table())) if callable(table) else partial(csv_bytes, table)
+    (where or st).download_button(label, data, file_name=file_name, mime="text/csv", on_click="ignore", key=key)
 
 
 def file_bytes(path) -> bytes:
