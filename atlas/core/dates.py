@@ -11,9 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from babel.dates import format_skeleton
+
+from atlas.core import i18n
+
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 PRECISION_NAMES = {1: "year", 2: "month", 3: "day"}
+# The notes a date may carry in a table cell ('1983-11-04 (date uncertain)'), for the catalog.
+DATE_NOTES = (i18n.N_("date uncertain"),)
 
 
 def parse_partial(text: str) -> tuple[dt.date, str]:
@@ -57,25 +63,40 @@ def year_end(year: int, today: dt.date | None = None) -> dt.date:
     return min(dt.date(year, 12, 31), today)
 
 
+# Korean dates by Babel's CLDR patterns, at each precision: 1948년 10월 12일, 1972년 11월, 1975년.
+_SKELETONS = {"day": "yMMMMd", "month": "yMMMM", "year": "y"}
+
+
+def _formatted(when: dt.date, precision: str) -> str:
+    if i18n.current() == i18n.ENGLISH:
+        if precision == "day":
+            return f"{when.day} {when:%B %Y}"
+        return f"{when:%B %Y}" if precision == "month" else str(when.year)
+    return format_skeleton(_SKELETONS[precision], when, locale=i18n.current())
+
+
 def format_date(when: dt.date) -> str:
-    """The atlas's one style for a full date: '7 July 1988' (no leading zero), as in running text."""
-    return f"{when.day} {when:%B %Y}"
+    """The atlas's one style for a full date: '7 July 1988' (no leading zero), as in running
+    text; '1988년 7월 7일' in Korean."""
+    return _formatted(when, "day")
+
+
+def format_month(when: dt.date) -> str:
+    """A month: 'July 1988', '1988년 7월'."""
+    return _formatted(when, "month")
 
 
 def format_partial(text: str) -> str:
-    """Human form of a partial date: '24 June 1974', 'June 1974' or '1974'."""
+    """Human form of a partial date at its precision: '24 June 1974', 'June 1974' or '1974'
+    ('1974년 6월 24일', '1974년 6월', '1974년' in Korean)."""
     start, precision = parse_partial(text)
-    if precision == "day":
-        return format_date(start)
-    if precision == "month":
-        return f"{start:%B %Y}"
-    return str(start.year)
+    return _formatted(start, precision)
 
 
 def format_noted(date: str) -> str:
     """A partial date followed by a note, made readable: '1983-11-04 (date uncertain)' -> '4 November 1983 (date uncertain)'."""
     plain, _, note = date.partition(" ")
-    return format_partial(plain) + (f" {note}" if note else "")
+    return format_partial(plain) + (f" ({i18n._(note.strip('()'))})" if note else "")
 
 
 def split_noted(text: object) -> tuple[str, str]:

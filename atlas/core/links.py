@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from atlas.core import params
+from atlas.core import i18n, params
 from atlas.core.pages import PAGE
 from atlas.core.regions import ALL_REGIONS
 
@@ -104,6 +104,11 @@ if set(PARAMS) != set(PAGE):  # pragma: no cover - a page added to pages.py must
     raise RuntimeError(f"pages without parameter declarations: {set(PAGE) ^ set(PARAMS)}")
 
 
+# Every page's address may also hold ``lang`` (``en`` or ``ko``): read before any page runs, by
+# ``atlas.web.language``, because the menu and every label depend on it.
+LANGUAGE = "lang"
+
+
 def param(page: str, name: str) -> Param:
     """The declaration of ``name`` on ``page`` (KeyError for a parameter the page does not read)."""
     for declared in PARAMS[page]:
@@ -138,6 +143,8 @@ def query(page: str, values: Mapping[str, Any] | None = None, **more: Any) -> di
             text = encode(given[declared.name])
             if not declared.omitted(text):
                 found[declared.name] = text
+    if i18n.address_language():  # every page reads the language: it travels with every link
+        found[LANGUAGE] = i18n.address_language()
     return found
 
 

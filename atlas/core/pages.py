@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from atlas.core.i18n import N_
+
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One page: ``key`` names it in code, ``url_path`` in the address bar ('' for Home)."""
+    """One page: ``key`` names it in code, ``url_path`` in the address bar ('' for Home); ``title``
+    is the English title (the menu shows it translated)."""
 
     key: str
     script: str
@@ -18,13 +21,13 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("home", "app_pages/home.py", "Home", ":material/home:", ""),
-    PageSpec("map", "app_pages/map.py", "Recognition map", ":material/public:", "map"),
-    PageSpec("timeline", "app_pages/timeline.py", "Timelines", ":material/timeline:", "timeline"),
-    PageSpec("gifts", "app_pages/gifts.py", "Gift exchanges", ":material/redeem:", "gifts"),
-    PageSpec("country", "app_pages/country.py", "Country pages", ":material/flag:", "country"),
-    PageSpec("story", "app_pages/story.py", "Story", ":material/co_present:", "story"),
-    PageSpec("data", "app_pages/data.py", "Data & sources", ":material/menu_book:", "data"),
+    PageSpec("home", "app_pages/home.py", N_("Home"), ":material/home:", ""),
+    PageSpec("map", "app_pages/map.py", N_("Recognition map"), ":material/public:", "map"),
+    PageSpec("timeline", "app_pages/timeline.py", N_("Timelines"), ":material/timeline:", "timeline"),
+    PageSpec("gifts", "app_pages/gifts.py", N_("Gift exchanges"), ":material/redeem:", "gifts"),
+    PageSpec("country", "app_pages/country.py", N_("Country pages"), ":material/flag:", "country"),
+    PageSpec("story", "app_pages/story.py", N_("Story"), ":material/co_present:", "story"),
+    PageSpec("data", "app_pages/data.py", N_("Data & sources"), ":material/menu_book:", "data"),
 )
 PAGE = {page.key: page for page in PAGES}
 SCRIPTS = tuple(page.script for page in PAGES)

@@ -25,6 +25,7 @@ import streamlit as st
 
 from atlas.core import links, params
 from atlas.core.pages import PAGE
+from atlas.web import language
 from atlas.web import widgets as ui
 
 _PAGE_KEY = "_urls_page"  # the page that synced last: another one means this page is entered
@@ -87,7 +88,7 @@ def sync(page: str, **domains: Any) -> bool:
     st.session_state[_PAGE_KEY] = page
     seeded = entered or _address(page) != st.session_state.get(_wrote_key(page))
     if seeded:
-        notice = read(page, **domains)
+        notice = params.join_notices([language.take_notice(), read(page, **domains)])
         if notice:
             with st.container(key="url_notice"):
                 ui.show_notice(notice)
