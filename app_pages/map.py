@@ -11,7 +11,7 @@ from atlas.data.registry import RELATIONS_FILES
 from atlas.queries.relations import count_with_relations
 from atlas.web import cache as loaders
 from atlas.web import changes_view as map_changes
-from atlas.web import focus, network_view, race_view
+from atlas.web import focus, language, network_view, race_view
 from atlas.web import map_view as map_page
 from atlas.web import urls as url_state
 from atlas.web import widgets as ui
@@ -76,7 +76,7 @@ def embassies_map(when: dt.date) -> None:
 VIEWS = {"dprk": dprk_map, "both": both_koreas_map, "embassies": embassies_map}
 
 
-@st.fragment(run_every=map_page.play_interval())
+@language.fragment(run_every=map_page.play_interval())
 def atlas() -> None:
     map_page.advance_if_playing()
     # The address first: the widgets' values and callbacks are in session state already, and a rerun

@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from atlas.core import regions, source_kinds
+from atlas.core import i18n, regions, source_kinds
 from atlas.core.dates import format_date
 from atlas.core.paths import PROJECT_ROOT, STATIC_DIR
 from atlas.data import loading as datasets
@@ -75,15 +75,17 @@ def data_version() -> tuple[str, ...]:
 
 
 def follows_data(cache: Callable) -> Callable:
-    """``@follows_data(st.cache_data(...))``: like ``cache``, keyed on ``data_version()`` as well.
+    """``@follows_data(st.cache_data(...))``: like ``cache``, keyed on ``data_version()`` and on the
+    run's language as well (a value is computed in the language it is asked in, and kept per language).
 
     The cached function keeps its own module and name (Streamlit keys caches on them), so each
     function still has a cache of its own; callers call it as before.
     """
 
     def decorate(func: Callable) -> Callable:
-        def keyed(version: tuple[str, ...], *args, **kwargs):
-            return func(*args, **kwargs)
+        def keyed(version: tuple[str, ...], lang: str, *args, **kwargs):
+            with i18n.language(lang):
+                return func(*args, **kwargs)
 
         keyed.__module__, keyed.__name__, keyed.__qualname__ = func.__module__, func.__name__, func.__qualname__
         keyed.__doc__ = func.__doc__
@@ -91,7 +93,7 @@ def follows_data(cache: Callable) -> Callable:
 
         @functools.wraps(func)
         def call(*args, **kwargs):
-            return cached(data_version(), *args, **kwargs)
+            return cached(data_version(), i18n.current(), *args, **kwargs)
 
         call.clear = cached.clear
         return call
@@ -100,46 +102,50 @@ def follows_data(cache: Callable) -> Callable:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _relations_data(version: tuple[str, ...]) -> RelationsData:
-    return datasets.load_relations_data()
+def _relations_data(version: tuple[str, ...], lang: str) -> RelationsData:
+    with i18n.language(lang):
+        return datasets.load_relations_data()
 
 
 def relations_data() -> RelationsData:
     """The five relations files, schema- and cross-checked (raises ``DataError``)."""
-    return _relations_data(dataset_versions(RELATIONS_FILES))
+    return _relations_data(dataset_versions(RELATIONS_FILES), i18n.current())
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _relations_index(version: tuple[str, ...]) -> RelationsIndex:
-    return RelationsIndex(_relations_data(version))
+def _relations_index(version: tuple[str, ...], lang: str) -> RelationsIndex:
+    with i18n.language(lang):
+        return RelationsIndex(_relations_data(version, lang))
 
 
 def relations_index() -> RelationsIndex:
     """Shared, read-only index over ``relations_data`` (raises ``DataError``)."""
-    return _relations_index(dataset_versions(RELATIONS_FILES))
+    return _relations_index(dataset_versions(RELATIONS_FILES), i18n.current())
 
 
 _ROK_FILES = ("rok_relations", "rok_relation_events", "rok_successions", "successions")
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _rok_relations_index(version: tuple[str, ...]) -> RelationsIndex:
-    return RelationsIndex(datasets.load_rok_relations_data())
+def _rok_relations_index(version: tuple[str, ...], lang: str) -> RelationsIndex:
+    with i18n.language(lang):
+        return RelationsIndex(datasets.load_rok_relations_data())
 
 
 def rok_relations_index() -> RelationsIndex:
     """The Republic of Korea's relations, validated once per version and shared read-only (raises ``DataError``)."""
-    return _rok_relations_index(dataset_versions(_ROK_FILES))
+    return _rok_relations_index(dataset_versions(_ROK_FILES), i18n.current())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _table(name: str, version: tuple[str, ...]) -> pd.DataFrame:
-    return datasets.read_table(name)
+def _table(name: str, version: tuple[str, ...], lang: str) -> pd.DataFrame:
+    with i18n.language(lang):
+        return datasets.read_table(name)
 
 
 def table(name: str) -> pd.DataFrame:
     """Any single validated dataset of the registry (events, gifts, centroids…); raises ``DataError``."""
-    return _table(name, dataset_versions((name,)))
+    return _table(name, dataset_versions((name,)), i18n.current())
 
 
 @follows_data(st.cache_resource(show_spinner=False))
@@ -169,13 +175,14 @@ def gift_view(filters: GiftFilters, today: dt.date):
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _gifts(version: tuple[str, ...]) -> pd.DataFrame:
-    return datasets.load_gifts()
+def _gifts(version: tuple[str, ...], lang: str) -> pd.DataFrame:
+    with i18n.language(lang):
+        return datasets.load_gifts()
 
 
 def gifts() -> pd.DataFrame:
     """Gifts, validated with their links to events (raises ``DataError``)."""
-    return _gifts(dataset_versions(("gifts", "events")))
+    return _gifts(dataset_versions(("gifts", "events")), i18n.current())
 
 
 @follows_data(st.cache_data(show_spinner=False))
@@ -281,7 +288,10 @@ def warm_map_figures(whens: list[dt.date], today: dt.date, presenting: bool) -> 
     if not _warming.acquire(blocking=False):
         return
 
+    lang = i18n.current()  # a new thread starts in the default language
+
     def work() -> None:
+        i18n.activate(lang)
         try:
             for when in whens:
                 map_figure(when, today, presenting)
