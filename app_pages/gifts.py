@@ -159,7 +159,7 @@ main.dataframe(
         "country_page": st.column_config.LinkColumn("Country page", display_text=r"country=(\w+)$", help="The counterpart's page")
     },
 )
-ui.csv_download("Download these gifts (CSV)", shown[list(DATASETS["gifts"].schema.columns)], "dprk-gifts.csv", where=main)
+ui.csv_download("Download these gifts (CSV)", shown[DATASETS["gifts"].localized_columns], "dprk-gifts.csv", where=main)
 
 chosen = st.session_state.get("gift")
 if chosen in set(gifts["gift_id"]):

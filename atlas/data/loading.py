@@ -15,10 +15,12 @@ from pathlib import Path
 import pandas as pd
 import pandera.errors
 
-from atlas.core.countries import is_historic
+from atlas.core import i18n
+from atlas.core.countries import country_name, is_historic
 from atlas.core.dates import date_end, date_start
 from atlas.core.paths import DATA_DIR
 from atlas.data.registry import DATASETS, Dataset
+from atlas.data.schemas import KOREAN_SUFFIX
 
 
 def data_dir() -> Path:
@@ -72,8 +74,12 @@ def _check_predecessors(successions: pd.DataFrame, known: set[str], filename: st
             )
 
 
-def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
-    """Read and schema-check one dataset of the registry; raise ``DataError`` on any problem."""
+def read_table(name: str, folder: Path | None = None, localize: bool = True) -> pd.DataFrame:
+    """Read and schema-check one dataset of the registry; raise ``DataError`` on any problem.
+
+    With ``localize`` (the default) the text columns hold the run's language (``localized``);
+    without, the file's own columns, Korean twins included (the Data page shows the file as it is).
+    """
     spec: Dataset = DATASETS[name]
     path = Path(folder or data_dir()) / spec.filename
     try:
@@ -87,9 +93,45 @@ def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
         raise DataError(spec.filename, "the file ends in the middle of a line, so it looks truncated", line=len(frame) + 1)
     frame = frame.apply(lambda col: col.str.strip())
     try:
-        return spec.schema.validate(frame, lazy=True)
+        frame = spec.schema.validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as exc:
         raise _first_failure(spec, frame, exc) from None
+    _check_korean(spec, frame)
+    return localized(frame, spec) if localize else frame
+
+
+def _check_korean(spec: Dataset, frame: pd.DataFrame) -> None:
+    """Every English text a visitor reads has its Korean (a row added in English only is refused)."""
+    for column in spec.translated:
+        twin = column + KOREAN_SUFFIX
+        gaps = frame.index[(frame[column] != "") & (frame[twin] == "")]
+        if len(gaps):
+            index = int(gaps[0])
+            key_value = frame.at[index, spec.key] if spec.key in frame.columns else ""
+            label = f" ({spec.key} {key_value})" if key_value else ""
+            raise DataError(
+                spec.filename, f"{twin} must not be empty where {column} is filled{label}", line=_line(index), column=twin
+            )
+
+
+# The columns that hold a state's English name; in Korean they show the Korean name of its code.
+_NAME_COLUMNS = {"name": "iso3"}
+
+
+def localized(frame: pd.DataFrame, spec: Dataset, lang: str | None = None) -> pd.DataFrame:
+    """``frame`` with its text in ``lang`` (the run's language when None), Korean twins removed:
+    the columns keep their English names, so every query and figure reads one set of columns."""
+    lang = lang or i18n.current()
+    twins = [column + KOREAN_SUFFIX for column in spec.translated]
+    shown = frame.drop(columns=twins)
+    if lang == i18n.KOREAN:
+        for column in spec.translated:
+            korean = frame[column + KOREAN_SUFFIX]
+            shown[column] = korean.where(korean != "", frame[column])
+        for column, code in _NAME_COLUMNS.items():
+            if column in shown.columns and code in shown.columns:
+                shown[column] = shown[code].map(country_name)
+    return shown
 
 
 def _first_failure(spec: Dataset, frame: pd.DataFrame, exc: pandera.errors.SchemaErrors) -> DataError:
@@ -311,8 +353,8 @@ def load_rok_relations_data(folder: Path | None = None) -> RelationsData:
         relations=relations,
         events=events,
         successions=pd.concat([shared, extra], ignore_index=True),
-        missions=pd.DataFrame(columns=list(DATASETS["missions"].schema.columns), dtype=str),
-        no_relations=pd.DataFrame(columns=list(DATASETS["no_relations"].schema.columns), dtype=str),
+        missions=pd.DataFrame(columns=DATASETS["missions"].localized_columns, dtype=str),
+        no_relations=pd.DataFrame(columns=DATASETS["no_relations"].localized_columns, dtype=str),
     )
     try:
         check_relations_integrity(data)

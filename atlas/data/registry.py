@@ -33,7 +33,29 @@ class Dataset:
     description: str
     columns: Mapping[str, str] = field(default_factory=dict)
 
+    @property
+    def localized_columns(self) -> list[str]:
+        """The columns of the table as the app reads it: the file's, without the Korean twins
+        (``atlas.data.loading.localized`` puts the run's language in the English-named columns)."""
+        twins = {column + schemas.KOREAN_SUFFIX for column in self.translated}
+        return [column for column in self.schema.columns if column not in twins]
+
+    @property
+    def translated(self) -> tuple[str, ...]:
+        """The English text columns that have a Korean twin (``<column>_ko``), from the schema."""
+        suffix = schemas.KOREAN_SUFFIX
+        return tuple(
+            c[: -len(suffix)] for c in self.schema.columns if c.endswith(suffix) and c[: -len(suffix)] in self.schema.columns
+        )
+
     def __post_init__(self) -> None:
+        # Each Korean twin is described once, here, from its English column.
+        described = {}
+        for column, meaning in self.columns.items():
+            described[column] = meaning
+            if column in self.translated:  # the file keeps each twin right after its English column
+                described[column + schemas.KOREAN_SUFFIX] = f"`{column}` in Korean: our own words, filled wherever `{column}` is"
+        object.__setattr__(self, "columns", described)
         # The dictionary describes exactly the schema's columns: no column undocumented, none invented.
         if set(self.columns) != set(self.schema.columns):
             raise ValueError(f"{self.filename}: the dictionary's columns differ from the schema's")

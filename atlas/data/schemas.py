@@ -89,137 +89,175 @@ def _date(earliest: dt.date, required: bool = True) -> pa.Column:
     return _text(checks=checks)
 
 
+def with_korean(schema: pa.DataFrameSchema, *columns: str) -> pa.DataFrameSchema:
+    """``schema`` with a Korean twin ``<column>_ko`` for each English text column a visitor reads
+    (our own Korean; ``atlas.data.loading`` requires it wherever the English is filled)."""
+    return schema.add_columns({f"{column}{KOREAN_SUFFIX}": _text() for column in columns})
+
+
+KOREAN_SUFFIX = "_ko"
+
+
 def _one_of(values) -> pa.Check:
     return pa.Check.isin(list(values), error=f"must be one of: {', '.join(values)}")
 
 
-RELATIONS = pa.DataFrameSchema(
-    {
-        "iso3": _text(checks=[KNOWN_CODE], unique=True),
-        "name": _text(checks=_required()),
-        # Empty: relations are documented but no source dates their start (see datasets).
-        "established": _date(DPRK_FOUNDED, required=False),
-        "alt_established": _text(
-            checks=[
-                pa.Check(
-                    lambda v: v == "" or all(is_partial_date(x) for x in v.split(";")),
-                    element_wise=True,
-                    error="must be ';'-separated ISO dates",
-                )
-            ]
-        ),
-        "alt_source_url": _text(checks=[pa.Check(_url_list, element_wise=True, error="must be ';'-separated URLs")]),
-        "status": _text(checks=[_one_of(RELATION_STATUSES)]),
-        "source_url": _text(checks=[SOURCE_URL]),
-        "notes": _text(),
-    },
-    strict=True,
-    ordered=False,
-    name="relations",
+RELATIONS = with_korean(
+    pa.DataFrameSchema(
+        {
+            "iso3": _text(checks=[KNOWN_CODE], unique=True),
+            "name": _text(checks=_required()),
+            # Empty: relations are documented but no source dates their start (see datasets).
+            "established": _date(DPRK_FOUNDED, required=False),
+            "alt_established": _text(
+                checks=[
+                    pa.Check(
+                        lambda v: v == "" or all(is_partial_date(x) for x in v.split(";")),
+                        element_wise=True,
+                        error="must be ';'-separated ISO dates",
+                    )
+                ]
+            ),
+            "alt_source_url": _text(checks=[pa.Check(_url_list, element_wise=True, error="must be ';'-separated URLs")]),
+            "status": _text(checks=[_one_of(RELATION_STATUSES)]),
+            "source_url": _text(checks=[SOURCE_URL]),
+            "notes": _text(),
+        },
+        strict=True,
+        ordered=False,
+        name="relations",
+    ),
+    "notes",
 )
 
-RELATION_EVENTS_SCHEMA = pa.DataFrameSchema(
-    {
-        "iso3": _text(checks=[KNOWN_CODE]),
-        "date": _date(DPRK_FOUNDED),
-        "event": _text(checks=[_one_of(RELATION_EVENTS)]),
-        "mission_side": _text(
-            checks=[pa.Check.isin(["", *MISSION_SIDES], error="must be empty or one of: dprk_abroad, in_pyongyang")]
-        ),
-        "uncertain": _text(checks=[pa.Check.isin(["", "yes"], error="must be empty or 'yes'")]),
-        "source_url": _text(checks=[SOURCE_URL]),
-        "notes": _text(),
-    },
-    strict=True,
-    ordered=False,
-    name="relation_events",
+RELATION_EVENTS_SCHEMA = with_korean(
+    pa.DataFrameSchema(
+        {
+            "iso3": _text(checks=[KNOWN_CODE]),
+            "date": _date(DPRK_FOUNDED),
+            "event": _text(checks=[_one_of(RELATION_EVENTS)]),
+            "mission_side": _text(
+                checks=[pa.Check.isin(["", *MISSION_SIDES], error="must be empty or one of: dprk_abroad, in_pyongyang")]
+            ),
+            "uncertain": _text(checks=[pa.Check.isin(["", "yes"], error="must be empty or 'yes'")]),
+            "source_url": _text(checks=[SOURCE_URL]),
+            "notes": _text(),
+        },
+        strict=True,
+        ordered=False,
+        name="relation_events",
+    ),
+    "notes",
 )
 
-SUCCESSIONS = pa.DataFrameSchema(
-    {
-        "predecessor_iso3": _text(checks=[KNOWN_CODE]),
-        "successor_iso3": _text(checks=[KNOWN_CODE]),
-        "date": _date(DPRK_FOUNDED),
-        "territory": _text(checks=[_one_of(TERRITORY)]),
-        "continuity": _text(checks=[_one_of(("yes", "no"))]),
-        "source_url": _text(checks=[SOURCE_URL]),
-        "notes": _text(),
-    },
-    strict=True,
-    ordered=False,
-    unique=["predecessor_iso3", "successor_iso3"],
-    name="successions",
+SUCCESSIONS = with_korean(
+    pa.DataFrameSchema(
+        {
+            "predecessor_iso3": _text(checks=[KNOWN_CODE]),
+            "successor_iso3": _text(checks=[KNOWN_CODE]),
+            "date": _date(DPRK_FOUNDED),
+            "territory": _text(checks=[_one_of(TERRITORY)]),
+            "continuity": _text(checks=[_one_of(("yes", "no"))]),
+            "source_url": _text(checks=[SOURCE_URL]),
+            "notes": _text(),
+        },
+        strict=True,
+        ordered=False,
+        unique=["predecessor_iso3", "successor_iso3"],
+        name="successions",
+    ),
+    "notes",
 )
 
-MISSIONS = pa.DataFrameSchema(
-    {
-        "iso3": _text(checks=[KNOWN_CODE]),
-        "side": _text(checks=[_one_of(MISSION_SIDES)]),
-        "type": _text(checks=[_one_of(MISSION_TYPES)]),
-        "city": _text(),
-        "opened": _date(DPRK_FOUNDED, required=False),
-        "closed": _date(DPRK_FOUNDED, required=False),
-        "status": _text(checks=[_one_of(MISSION_STATUSES)]),
-        "source_url": _text(checks=[SOURCE_URL]),
-        "notes": _text(),
-    },
-    strict=True,
-    ordered=False,
-    name="missions",
+MISSIONS = with_korean(
+    pa.DataFrameSchema(
+        {
+            "iso3": _text(checks=[KNOWN_CODE]),
+            "side": _text(checks=[_one_of(MISSION_SIDES)]),
+            "type": _text(checks=[_one_of(MISSION_TYPES)]),
+            "city": _text(),
+            "opened": _date(DPRK_FOUNDED, required=False),
+            "closed": _date(DPRK_FOUNDED, required=False),
+            "status": _text(checks=[_one_of(MISSION_STATUSES)]),
+            "source_url": _text(checks=[SOURCE_URL]),
+            "notes": _text(),
+        },
+        strict=True,
+        ordered=False,
+        name="missions",
+    ),
+    "city",
+    "notes",
 )
 
-NO_RELATIONS = pa.DataFrameSchema(
-    {
-        "iso3": _text(checks=[KNOWN_CODE], unique=True),
-        "name": _text(checks=_required()),
-        "claim": _text(checks=[_one_of(NO_RELATION_CLAIMS)]),
-        "source_url": _text(checks=[SOURCE_URL]),
-        "notes": _text(),
-    },
-    strict=True,
-    ordered=False,
-    name="no_relations",
+NO_RELATIONS = with_korean(
+    pa.DataFrameSchema(
+        {
+            "iso3": _text(checks=[KNOWN_CODE], unique=True),
+            "name": _text(checks=_required()),
+            "claim": _text(checks=[_one_of(NO_RELATION_CLAIMS)]),
+            "source_url": _text(checks=[SOURCE_URL]),
+            "notes": _text(),
+        },
+        strict=True,
+        ordered=False,
+        name="no_relations",
+    ),
+    "notes",
 )
 
-EVENTS = pa.DataFrameSchema(
-    {
-        "event_id": _text(
-            checks=_required(pa.Check.str_matches(r"^[a-z0-9-]+$", error="must be a lower-case slug")), unique=True
-        ),
-        "date": _date(TIMELINE_START),
-        "end_date": _date(TIMELINE_START, required=False),
-        "title": _text(checks=_required(pa.Check.str_length(max_value=90, error="must be at most 90 characters"))),
-        "summary": _text(checks=_required()),
-        "category": _text(checks=[_one_of(EVENT_CATEGORIES)]),
-        "countries": _text(
-            checks=[pa.Check(_code_list, element_wise=True, error="must be ';'-separated ISO alpha-3 codes pycountry knows")]
-        ),
-        "source_url": _text(checks=[SOURCE_URL]),
-        "notes": _text(),
-    },
-    strict=True,
-    ordered=False,
-    name="events",
+EVENTS = with_korean(
+    pa.DataFrameSchema(
+        {
+            "event_id": _text(
+                checks=_required(pa.Check.str_matches(r"^[a-z0-9-]+$", error="must be a lower-case slug")), unique=True
+            ),
+            "date": _date(TIMELINE_START),
+            "end_date": _date(TIMELINE_START, required=False),
+            "title": _text(checks=_required(pa.Check.str_length(max_value=90, error="must be at most 90 characters"))),
+            "summary": _text(checks=_required()),
+            "category": _text(checks=[_one_of(EVENT_CATEGORIES)]),
+            "countries": _text(
+                checks=[pa.Check(_code_list, element_wise=True, error="must be ';'-separated ISO alpha-3 codes pycountry knows")]
+            ),
+            "source_url": _text(checks=[SOURCE_URL]),
+            "notes": _text(),
+        },
+        strict=True,
+        ordered=False,
+        name="events",
+    ),
+    "title",
+    "summary",
+    "notes",
 )
 
-GIFTS = pa.DataFrameSchema(
-    {
-        "gift_id": _text(checks=_required(pa.Check.str_matches(r"^[a-z0-9-]+$", error="must be a lower-case slug")), unique=True),
-        "date": _date(TIMELINE_START),
-        "giver": _text(checks=_required()),
-        "giver_iso3": _text(checks=[KNOWN_CODE]),
-        "recipient": _text(checks=_required()),
-        "recipient_iso3": _text(checks=[KNOWN_CODE]),
-        "item": _text(checks=_required()),
-        "category": _text(checks=[_one_of(GIFT_CATEGORIES)]),
-        "occasion": _text(checks=[_one_of(GIFT_OCCASIONS)]),
-        "event_id": _text(),
-        "source_url": _text(checks=[SOURCE_URL]),
-        "notes": _text(),
-    },
-    strict=True,
-    ordered=False,
-    name="gifts",
+GIFTS = with_korean(
+    pa.DataFrameSchema(
+        {
+            "gift_id": _text(
+                checks=_required(pa.Check.str_matches(r"^[a-z0-9-]+$", error="must be a lower-case slug")), unique=True
+            ),
+            "date": _date(TIMELINE_START),
+            "giver": _text(checks=_required()),
+            "giver_iso3": _text(checks=[KNOWN_CODE]),
+            "recipient": _text(checks=_required()),
+            "recipient_iso3": _text(checks=[KNOWN_CODE]),
+            "item": _text(checks=_required()),
+            "category": _text(checks=[_one_of(GIFT_CATEGORIES)]),
+            "occasion": _text(checks=[_one_of(GIFT_OCCASIONS)]),
+            "event_id": _text(),
+            "source_url": _text(checks=[SOURCE_URL]),
+            "notes": _text(),
+        },
+        strict=True,
+        ordered=False,
+        name="gifts",
+    ),
+    "giver",
+    "recipient",
+    "item",
+    "notes",
 )
 
 
@@ -264,17 +302,20 @@ ROK_SUCCESSIONS = pa.DataFrameSchema(
 # embassies in Pyongyang, the DPRK's embassies abroad, and all its resident missions abroad.
 MISSION_CHECKPOINT_SIDES = ("embassies_in_pyongyang", "dprk_embassies_abroad", "dprk_missions_abroad")
 CHECKPOINT_SIDES = ("dprk", "rok", *MISSION_CHECKPOINT_SIDES)
-CHECKPOINTS = pa.DataFrameSchema(
-    {
-        "side": _text(checks=[_one_of(CHECKPOINT_SIDES)]),
-        "date": _date(ROK_RELATIONS_EARLIEST),
-        "count": _text(checks=[pa.Check.str_matches(r"^\d+$", error="must be a whole number")]),
-        "source_url": _text(checks=[SOURCE_URL]),
-        "notes": _text(),
-    },
-    strict=True,
-    ordered=False,
-    name="checkpoints",
+CHECKPOINTS = with_korean(
+    pa.DataFrameSchema(
+        {
+            "side": _text(checks=[_one_of(CHECKPOINT_SIDES)]),
+            "date": _date(ROK_RELATIONS_EARLIEST),
+            "count": _text(checks=[pa.Check.str_matches(r"^\d+$", error="must be a whole number")]),
+            "source_url": _text(checks=[SOURCE_URL]),
+            "notes": _text(),
+        },
+        strict=True,
+        ordered=False,
+        name="checkpoints",
+    ),
+    "notes",
 )
 # The words of the cited page for a day- or month-level date (issue 19): one row per date of
 # relations.csv (established, alt_established), relation_events.csv (the event's name) and

@@ -417,8 +417,9 @@ def data_overview() -> data_catalog.Overview:
 
 @follows_data(st.cache_resource(show_spinner=False))
 def browsable(name: str) -> pd.DataFrame:
-    """One dataset with the kind of each row's source beside it (raises ``DataError``)."""
-    return data_catalog.with_source_kind(table(name))
+    """One dataset as its file has it (Korean twins included) with the kind of each row's source
+    beside it (raises ``DataError``)."""
+    return data_catalog.with_source_kind(datasets.read_table(name, localize=False))
 
 
 @follows_data(st.cache_resource(show_spinner=False))

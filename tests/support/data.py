@@ -8,17 +8,25 @@ from pathlib import Path
 
 from atlas.data.loading import DATA_DIR
 from atlas.data.registry import DATASETS
+from atlas.data.schemas import KOREAN_SUFFIX
 
 SRC = "https://example.org/source"
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def write_csv(path: Path, rows: list[dict], columns: list[str]) -> None:
+    """Rows to CSV; a Korean twin a row does not give is filled with a marked copy of its English
+    (the loader requires Korean wherever English is filled; tests of Korean give their own)."""
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=columns)
         writer.writeheader()
         for row in rows:
-            writer.writerow({c: row.get(c, "") for c in columns})
+            full = {c: row.get(c, "") for c in columns}
+            for column in columns:
+                english = column.removesuffix(KOREAN_SUFFIX)
+                if column.endswith(KOREAN_SUFFIX) and not full[column] and full.get(english):
+                    full[column] = f"(한국어) {full[english]}"
+            writer.writerow(full)
 
 
 def columns(name: str) -> list[str]:

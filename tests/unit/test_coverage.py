@@ -26,7 +26,7 @@ from tests.support.data import SRC, columns, synthetic_data, write_csv
 
 D = dt.date
 TODAY = D(2026, 11, 29)
-HEADER = ["side", "date", "count", "source_url", "notes"]
+HEADER = columns("checkpoints")
 
 
 @pytest.fixture(scope="module")

@@ -128,3 +128,41 @@ def test_links_carry_the_language_the_address_needs(lang, expected):
         link = links.map_at(1975)
         i18n.activate("en", browser="en")
     assert ("lang=ko" in link) == (expected == "ko")
+
+
+def test_every_english_text_a_visitor_reads_needs_its_korean(tmp_path):
+    from atlas.data.loading import DataError, read_table
+    from tests.support.data import copy_shipped_data
+
+    folder = copy_shipped_data(tmp_path / "data")
+    path = folder / "events.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = lines[0].rstrip("\n").split(",")
+    assert header[header.index("title") + 1] == "title_ko"
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO("".join(lines))))
+    rows[3][header.index("summary_ko")] = ""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        read_table("events", folder)
+    assert "line 4" in str(caught.value) and "summary_ko" in str(caught.value)
+
+
+def test_tables_read_in_korean_put_korean_in_the_english_columns():
+    from atlas.data.loading import read_table
+    from atlas.data.registry import DATASETS
+
+    english = read_table("events")
+    with i18n.language("ko"):
+        korean = read_table("events")
+        relations = read_table("relations").set_index("iso3")
+    assert list(korean.columns) == list(english.columns) == DATASETS["events"].localized_columns
+    assert (korean["event_id"] == english["event_id"]).all()
+    assert korean["title"].map(lambda t: bool(HANGUL.search(t))).all()
+    assert relations.loc["SUN", "name"] == "소련" and HANGUL.search(relations.loc["CHN", "notes"])
+    raw = read_table("events", localize=False)
+    assert {"title_ko", "summary_ko", "notes_ko"} <= set(raw.columns)
