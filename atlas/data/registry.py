@@ -275,6 +275,27 @@ _ENTRIES = (
         "Successions the Republic of Korea's record needs beyond successions.csv (South Yemen into Yemen).",
         _SUCCESSION_COLUMNS,
     ),
+    Dataset(
+        "un_alignment",
+        "un_alignment.csv",
+        schemas.UN_ALIGNMENT,
+        "iso3",
+        "how often each state voted with the DPRK in the UN General Assembly",
+        "Each state's yearly agreement with the DPRK in UN General Assembly roll calls since 1991, computed from "
+        "Voeten's voting data by tools/un_alignment.py.",
+        {
+            "iso3": "the state (`KOR` included for comparison; never `PRK`); Belgrade's seat is `YUG` until April "
+            "1992, `SCG` until June 2006, then `SRB`",
+            "year": "the year the General Assembly session opened (session + 1945): 1991, the DPRK's first, to the "
+            "last in the data",
+            "votes": "recorded roll calls of that session in which both the state and the DPRK voted yes, abstain or "
+            "no (absences do not count)",
+            "agreement": "mean over those roll calls of 1 − abs(a − b), scoring yes = 1, abstain = 0.5, no = 0 (1: "
+            "always voted alike; 0: always yes against no), rounded to 3 decimals",
+            "source_url": "the dataset's page on Harvard Dataverse (Voeten, Strezhnev and Bailey, "
+            "doi:10.7910/DVN/LEJUQZ), where the roll calls come from",
+        },
+    ),
 )
 
 DATASETS: dict[str, Dataset] = {entry.name: entry for entry in _ENTRIES}

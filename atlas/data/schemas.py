@@ -341,3 +341,30 @@ DATE_EVIDENCE = pa.DataFrameSchema(
     unique=["file", "iso3", "field", "date"],
     name="date_evidence",
 )
+
+# Each state's yearly agreement with the DPRK in UN General Assembly roll calls (issue 21), built
+# by tools/un_alignment.py from Voeten's voting data: one row per state and year from the DPRK's
+# admission in 1991; the DPRK itself has no row.
+UN_FIRST_YEAR = 1991
+UN_ALIGNMENT = pa.DataFrameSchema(
+    {
+        "iso3": _text(
+            checks=[KNOWN_CODE, pa.Check(lambda v: v != "PRK", element_wise=True, error="must not be the DPRK itself")]
+        ),
+        "year": pa.Column(
+            int,
+            checks=pa.Check(
+                lambda v: (v >= UN_FIRST_YEAR) & (v <= dt.date.today().year),
+                error=f"must be a year from {UN_FIRST_YEAR} (the DPRK's admission to the UN) to this year",
+            ),
+            coerce=True,
+        ),
+        "votes": pa.Column(int, checks=pa.Check.ge(1, error="must be at least 1 roll call"), coerce=True),
+        "agreement": pa.Column(float, checks=pa.Check.in_range(0, 1, error="must be between 0 and 1"), coerce=True),
+        "source_url": _text(checks=[SOURCE_URL]),
+    },
+    strict=True,
+    ordered=False,
+    unique=["iso3", "year"],
+    name="un_alignment",
+)

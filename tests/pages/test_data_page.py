@@ -53,6 +53,16 @@ def test_data_page_search_and_dataset_come_from_the_url_and_go_back_to_it():
     assert at.query_params["dataset"] == "missions"
 
 
+def test_data_page_browses_the_computed_un_alignment_table():
+    at = open_page(DATA_PAGE, {"dataset": "un_alignment", "q": "KOR"})
+    alignment = read_table("un_alignment")
+    table = dataset_table(at)
+    assert len(table) == (alignment["iso3"] == "KOR").sum() > 20
+    assert set(table["source_kind"]) == {sk.label(sk.ACADEMIC)}
+    (citation,) = at.code
+    assert f"data/un_alignment.csv ({len(alignment)} rows" in citation.value
+
+
 @pytest.mark.parametrize(
     "params",
     [
