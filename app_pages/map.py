@@ -6,6 +6,7 @@ from functools import partial
 import streamlit as st
 
 from atlas.core.dates import format_date
+from atlas.core.i18n import _
 from atlas.data.loading import DataError
 from atlas.data.registry import RELATIONS_FILES
 from atlas.queries.relations import count_with_relations
@@ -32,16 +33,18 @@ if map_page.presenting():
 else:
     # The Present switch shares the title's row: a row of its own pushed the map 56 px down.
     heading, switch = st.columns([4, 1], vertical_alignment="center")
-    heading.title("Recognition map")
+    heading.title(_("Recognition map"))
     with switch:
         map_page.present_control()
 map_page.apply_style()
 if not map_page.presenting():
     st.caption(
-        "Which states had diplomatic relations with North Korea, year by year since its founding in "
-        "1948 — drawn on today's borders, with the Soviet Union, East Germany, Yugoslavia and other "
-        "dissolved states shown through the states that succeeded them. Each year shows the situation on "
-        "31 December (today, for the current year)."
+        _(
+            "Which states had diplomatic relations with North Korea, year by year since its founding in "
+            "1948 — drawn on today's borders, with the Soviet Union, East Germany, Yugoslavia and other "
+            "dissolved states shown through the states that succeeded them. Each year shows the situation on "
+            "31 December (today, for the current year)."
+        )
     )
 
 
@@ -100,7 +103,7 @@ def atlas() -> None:
         else:
             VIEWS[view](when)
     count, chart, notes = st.columns([1, 1.3, 1.3])
-    count.metric(f"Parties with relations on {format_date(when)}", count_with_relations(index, when))
+    count.metric(_("Parties with relations on {date}").format(date=format_date(when)), count_with_relations(index, when))
     with count:
         map_changes.compare_control(map_page.today())
     if view == "embassies" and not compared:
@@ -108,21 +111,30 @@ def atlas() -> None:
     else:
         chart.image(loaders.recognition_sparkline(map_page.today(), when.year), width="stretch")
         notes.caption(
-            ":blue[▮] relations established each year · :blue[━] parties with relations at year end · "
-            ":orange[┊] the year shown. The Timelines page has the interactive version."
+            _(
+                ":blue[▮] relations established each year · :blue[━] parties with relations at year end · "
+                ":orange[┊] the year shown. The Timelines page has the interactive version."
+            )
         )
     ui.csv_download(
-        "Download this map's data (CSV)", loaders.map_csv(when), f"dprk-relations-{when.isoformat()}.csv", where=notes
+        _("Download this map's data (CSV)"),
+        loaders.map_csv(when),
+        _("dprk-relations-{date}.csv").format(date=when.isoformat()),
+        where=notes,
     )
     notes.caption(
-        f"The CSV has one row per state or territory on today's map ({len(loaders.map_status(when))} rows), "
-        "coloured as on the map; the count of parties on the left counts the states that existed on that "
-        "date (dissolved ones included) and the EU. UTF-8, opens in Excel; a date's uncertainty is in its own column."
+        _(
+            "The CSV has one row per state or territory on today's map ({rows} rows), "
+            "coloured as on the map; the count of parties on the left counts the states that existed on that "
+            "date (dissolved ones included) and the EU. UTF-8, opens in Excel; a date's uncertainty is in its own column."
+        ).format(rows=len(loaders.map_status(when)))
     )
     st.caption(
-        "Point at a country, or at a dot for a small state, for its status; click it, or find it in the list "
-        "above, for its full dated record. The count includes the EU and Palestine; a dissolved state counts "
-        "while it existed, its successors after. Dependent territories take the colour of their state."
+        _(
+            "Point at a country, or at a dot for a small state, for its status; click it, or find it in the list "
+            "above, for its full dated record. The count includes the EU and Palestine; a dissolved state counts "
+            "while it existed, its successors after. Dependent territories take the colour of their state."
+        )
     )
     if compared:
         map_changes.show_compare(*compared, loaders.compare_status(*compared))
@@ -137,10 +149,13 @@ def atlas() -> None:
             # Close takes the width its label needs, so it is never cut to "Clo…" in large type.
             with st.container(horizontal=True, vertical_alignment="center"):
                 st.subheader(pickable[code])
-                st.button("Close", key="close_country", on_click=map_page.clear_country, width="content")
+                st.button(_("Close"), key="close_country", on_click=map_page.clear_country, width="content")
             focus.focus_record("country_panel", code)  # click, tap, picker or URL: focus and view follow
             url_state.page_link(
-                "country", f"{pickable[code]}: the whole record on its country page", ":material/flag:", country=code
+                "country",
+                _("{name}: the whole record on its country page").format(name=pickable[code]),
+                ":material/flag:",
+                country=code,
             )
             ui.country_profile(index, code)
     map_page.end_of_run()

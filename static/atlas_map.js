@@ -7,14 +7,14 @@
 // whole or as a `patch` against a frame sent before. Both are kept here by id; a missing one is
 // asked for with the trigger value `missing`.
 let loading = null;
-function loadPlotly(src) {
+function loadPlotly(src, failed) {
   if (window.Plotly) return Promise.resolve(window.Plotly);
   if (!loading) {
     loading = new Promise((resolve, reject) => {
       const script = document.createElement("script");
       script.src = src;
       script.onload = () => resolve(window.Plotly);
-      script.onerror = () => { loading = null; reject(new Error("The map's script did not load.")); };
+      script.onerror = () => { loading = null; reject(new Error(failed || "The map's script did not load.")); };
       document.head.appendChild(script);
     });
   }
@@ -125,7 +125,8 @@ export default function (component) {
   chart.atlasAsked = null;
   clearTimeout(chart.atlasRetry);
   keepFrame(data.frame_id, frame);
-  loadPlotly(data.script).then((Plotly) => {
+  // Text shown to the visitor arrives translated in `data.text` (atlas/web/map_chart.py).
+  loadPlotly(data.script, data.text && data.text.load_failed).then((Plotly) => {
     const figure = assemble(base, frame);
     const page = getComputedStyle(parentElement);
     const layout = Object.assign({}, figure.layout, {

@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 import pandas as pd
 import plotly.graph_objects as go
 
-from atlas.figures.palettes import CATEGORY_COLOURS
+from atlas.core import i18n
+from atlas.core.i18n import N_, _
+from atlas.figures.palettes import CATEGORY_COLOURS, FONT_FAMILY
 from atlas.queries.relations import CATEGORY_LABELS
 
 
@@ -20,6 +22,7 @@ class CategorySpec:
 
     The DPRK map uses ``DPRK_CATEGORIES``; other views (compare, the two Koreas) pass their own.
     A category added to the labels and colours shows up in the legend and on the map unchanged.
+    Labels are English messages (marked with ``N_``), drawn in the run's language.
     """
 
     labels: Mapping[str, str]
@@ -33,7 +36,7 @@ class CategorySpec:
 DPRK_CATEGORIES = CategorySpec(CATEGORY_LABELS, CATEGORY_COLOURS)
 # Hover lines after the name and status: (label, column of the status table). A ``source_url``
 # column shows its site only (the full link is in the country panel).
-DPRK_HOVER = (("Established", "established"), ("Last change", "last_change"), ("Source", "source_url"))
+DPRK_HOVER = ((N_("Established"), "established"), (N_("Last change"), "last_change"), (N_("Source"), "source_url"))
 
 # plotly.js gives the hover (and so the click) to a marker within ``hoverdistance`` pixels of the
 # marker's edge before the shape under the pointer (default 20 px: Germany hovered as
@@ -63,19 +66,20 @@ def _source_site(url: str) -> str:
 
 
 def _hover_template(hover: Sequence[tuple[str, str]]) -> str:
-    lines = [f"<br>{label}: %{{customdata[{i + 2}]}}" for i, (label, _) in enumerate(hover)]
+    lines = [f"<br>{_(label)}: %{{customdata[{i + 2}]}}" for i, (label, _column) in enumerate(hover)]
     return "<b>%{customdata[0]}</b><br>%{customdata[1]}" + "".join(lines) + "<extra></extra>"
 
 
 def _hover_row(row: dict, spec: CategorySpec, hover: Sequence[tuple[str, str]]) -> list[str]:
     detail = row.get("detail") or ""
+    category = row["category"]
     values = []
-    for _, column in hover:
+    for _label, column in hover:
         value = row.get(column) or ""
         values.append((_source_site(value) if column == "source_url" else str(value)) or "—")
     return [
         row["name"],
-        spec.labels[row["category"]] + (f" ({detail})" if detail else ""),
+        _(spec.labels[category]) + (f" ({detail})" if detail else ""),
         *values,
         row["iso3"],  # last: how a selected shape or marker names its state
     ]
@@ -88,6 +92,11 @@ def _discrete_scale(spec: CategorySpec) -> list[list]:
     for i, category in enumerate(spec.order):
         scale += [[i / count, spec.colours[category]], [(i + 1) / count, spec.colours[category]]]
     return scale
+
+
+def _legend_chars() -> int:
+    """Characters per legend line: a Hangul syllable is about twice as wide as a Latin letter."""
+    return LEGEND_LINE_CHARS // 2 if i18n.current() == i18n.KOREAN else LEGEND_LINE_CHARS
 
 
 def _legend_entries(spec: CategorySpec, size: int) -> list[go.Scattergeo]:
@@ -104,7 +113,7 @@ def _legend_entries(spec: CategorySpec, size: int) -> list[go.Scattergeo]:
             marker=dict(size=size, symbol="square", color=spec.colours[category]),
             # Long labels break into lines: plotly wraps between legend items, never inside one,
             # and one long label was wider than a phone.
-            name="<br>".join(textwrap.wrap(spec.labels[category], LEGEND_LINE_CHARS)),
+            name="<br>".join(textwrap.wrap(_(spec.labels[category]), _legend_chars())),
             hoverinfo="skip",
             showlegend=True,
         )
@@ -151,7 +160,7 @@ def category_map(
                 marker_line_width=0.4,
                 customdata=[_hover_row(r, spec, hover) for r in shapes],
                 hovertemplate=template,
-                name="States",
+                name=_("States"),
                 showlegend=False,
                 # Keep the map readable after a click: the panel below shows the selection.
                 unselected=dict(marker=dict(opacity=0.8)),
@@ -169,7 +178,7 @@ def category_map(
                 ),
                 customdata=[_hover_row(r, spec, hover) for r in markers],
                 hovertemplate=template,
-                name="Small states",
+                name=_("Small states"),
                 showlegend=False,
                 unselected=dict(marker=dict(opacity=0.8)),
             ),
@@ -184,7 +193,7 @@ def category_map(
     fig.update_layout(
         title=dict(text=title, x=0, xanchor="left", automargin=True, font_size=font_size + 3, **placement),
         margin=dict(l=0, r=0, t=40, b=0),
-        font_size=font_size,
+        font=dict(size=font_size, family=FONT_FAMILY),
         # The legend is plotly's own: below the map, wrapping to the width, pushing the margin
         # so it is never cut. Clicking an item would hide an empty trace: switched off.
         showlegend=True,
@@ -216,12 +225,21 @@ def recognition_map(status: pd.DataFrame, centroids: pd.DataFrame, title: str, f
     return category_map(status, DPRK_CATEGORIES, dots=centroids, title=title, font_size=font_size)
 
 
+def svg_title(text: str) -> str:
+    """An SVG image's ``<title>`` in English; none in Korean (an image's text cannot use the page's
+    Hangul font, and the caption beside the image says the same)."""
+    return f"<title>{text}</title>" if i18n.current() == i18n.ENGLISH else ""
+
+
 def recognition_sparkline(per_year: pd.DataFrame, year: int, width: int = 340, height: int = 210) -> str:
     """SVG chart of relations established per year (bars) and parties with relations (line).
 
     A static SVG rather than a second plotly chart: measured on a fresh page load, a second
     plotly chart (or a cartesian panel inside the map figure) delayed the drawn map by 150–250 ms,
     while an image costs nothing. Only numbers from the data reach the SVG, never text.
+
+    No Hangul either: an ``<img>`` cannot use the page's web fonts, so the Korean page describes
+    the chart in the caption beside it and the SVG keeps its English ``<title>`` out (``svg_title``).
     """
     left, right, top, bottom = 30, 34, 22, 24
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -257,8 +275,8 @@ def recognition_sparkline(per_year: pd.DataFrame, year: int, width: int = 340, h
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
         f'font-family="sans-serif" role="img">'
-        f"<title>Relations established per year and parties with relations at year end, {first}–{last}</title>"
-        f"{bars}"
+        + svg_title(f"Relations established per year and parties with relations at year end, {first}–{last}")
+        + f"{bars}"
         f'<polyline points="{points}" fill="none" stroke="{CATEGORY_COLOURS["relations"]}" stroke-width="2"/>'
         f'<line x1="{marker:.1f}" y1="{top - 4}" x2="{marker:.1f}" y2="{top + plot_h}" stroke="#D55E00" stroke-dasharray="3,3" stroke-width="1.5"/>'
         f"{axis}{labels}</svg>"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from atlas.figures.maps import CategorySpec, category_map
+from atlas.figures.maps import CategorySpec, category_map, svg_title
 from atlas.figures.palettes import NETWORK_COLOURS, NETWORK_LINES
 from atlas.queries.missions import NETWORK_HOVER, NETWORK_LABELS
 
@@ -26,7 +26,7 @@ def network_chart_svg(per_year: pd.DataFrame, year: int, width: int = 340, heigh
     """SVG lines of resident missions per year: the DPRK's abroad and other states' in Pyongyang.
 
     An image, like the recognition sparkline, so the map page loads no second charting library.
-    Only numbers from the data reach the SVG.
+    Only numbers from the data reach the SVG (no Hangul: see ``maps.recognition_sparkline``).
     """
     left, right, top, bottom = 30, 34, 22, 24
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -51,9 +51,11 @@ def network_chart_svg(per_year: pd.DataFrame, year: int, width: int = 340, heigh
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
         f'font-family="sans-serif" role="img">'
-        f"<title>Resident missions at each year's end, {first}–{last}: {abroad} DPRK missions abroad and "
-        f"{home} missions in Pyongyang in {year}</title>"
-        f"{line('dprk_abroad')}{line('in_pyongyang')}"
+        + svg_title(
+            f"Resident missions at each year's end, {first}–{last}: {abroad} DPRK missions abroad and "
+            f"{home} missions in Pyongyang in {year}"
+        )
+        + f"{line('dprk_abroad')}{line('in_pyongyang')}"
         f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#888" stroke-width="1"/>'
         f'<line x1="{marker:.1f}" y1="{top - 4}" x2="{marker:.1f}" y2="{top + plot_h}" stroke="#555" stroke-dasharray="3,3"/>'
         f'<text x="{left}" y="{height - 6}" font-size="11" fill="#555">{first}</text>'

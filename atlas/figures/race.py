@@ -6,8 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from atlas.core.i18n import _
 from atlas.figures.maps import CategorySpec
-from atlas.figures.palettes import DPRK_COLOUR
+from atlas.figures.palettes import DPRK_COLOUR, FONT_FAMILY
 from atlas.queries.race import RACE_LABELS
 
 # Okabe–Ito: blue and vermillion for the two sides, bluish green for both, reddish purple for
@@ -37,21 +38,28 @@ def race_figure(per_year: pd.DataFrame, moments: list[dict], nordpolitik: dict |
     """
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.7, 0.3], vertical_spacing=0.06)
     x = [d.isoformat() for d in per_year["date"]]
+    # (column, legend name, hover line, colour, dash); %{customdata} is the year, %{y} the count.
     lines = (
-        ("rok", "South Korea (ROK)", RACE_COLOURS["rok_only"], "solid"),
-        ("dprk", "North Korea (DPRK)", RACE_COLOURS["dprk_only"], "solid"),
-        ("both", "Both Koreas", RACE_COLOURS["both"], "dash"),
+        ("rok", _("Partners of South Korea (ROK)"), _("%{customdata}: %{y} partners of South Korea (ROK)"), "rok_only", "solid"),
+        (
+            "dprk",
+            _("Partners of North Korea (DPRK)"),
+            _("%{customdata}: %{y} partners of North Korea (DPRK)"),
+            "dprk_only",
+            "solid",
+        ),
+        ("both", _("Partners of both Koreas"), _("%{customdata}: %{y} partners of both Koreas"), "both", "dash"),
     )
-    for column, name, colour, dash in lines:
+    for column, name, hover, colour, dash in lines:
         fig.add_trace(
             go.Scatter(
                 x=x,
                 y=per_year[column].tolist(),
-                name=f"Partners of {name}" if column != "both" else "Partners of both Koreas",
+                name=name,
                 mode="lines",
-                line=dict(color=colour, width=3 if column != "both" else 2, dash=dash),
+                line=dict(color=RACE_COLOURS[colour], width=3 if column != "both" else 2, dash=dash),
                 customdata=per_year["year"].tolist(),
-                hovertemplate=f"%{{customdata}}: %{{y}} partners of {'both Koreas' if column == 'both' else name}<extra></extra>",
+                hovertemplate=hover + "<extra></extra>",
             ),
             row=1,
             col=1,
@@ -60,12 +68,13 @@ def race_figure(per_year: pd.DataFrame, moments: list[dict], nordpolitik: dict |
         go.Scatter(
             x=x,
             y=(per_year["both_share"] * 100).round(1).tolist(),
-            name="Share recognising both",
+            name=_("Share recognising both"),
             mode="lines",
             fill="tozeroy",
             line=dict(color=RACE_COLOURS["both"], width=2),
             customdata=per_year[["year", "both", "either"]].values.tolist(),
-            hovertemplate="%{customdata[0]}: %{y:.0f}% recognise both (%{customdata[1]} of %{customdata[2]})<extra></extra>",
+            hovertemplate=_("%{customdata[0]}: %{y:.0f}% recognise both (%{customdata[1]} of %{customdata[2]})")
+            + "<extra></extra>",
             showlegend=False,
         ),
         row=2,
@@ -96,7 +105,7 @@ def race_figure(per_year: pd.DataFrame, moments: list[dict], nordpolitik: dict |
                 yref="paper",
                 yanchor="top",
                 xanchor="left",
-                text="Nordpolitik<br>1988–92",
+                text=_("Nordpolitik") + "<br>1988–92",
                 showarrow=False,
                 font=dict(size=11),
             )
@@ -125,9 +134,10 @@ def race_figure(per_year: pd.DataFrame, moments: list[dict], nordpolitik: dict |
         height=520,
         margin=dict(l=0, r=0, t=30 + 22 * len(moments), b=0),
         hovermode="x unified",
+        font=dict(family=FONT_FAMILY),
         legend=dict(orientation="h", yanchor="top", y=-0.08, x=0),
         template=go.layout.Template(),
     )
-    fig.update_yaxes(title_text="States with relations", rangemode="tozero", row=1, col=1)
-    fig.update_yaxes(title_text="% both", range=[0, 100], row=2, col=1)
+    fig.update_yaxes(title_text=_("States with relations"), rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title_text=_("% both"), range=[0, 100], row=2, col=1)
     return fig

@@ -27,6 +27,7 @@ import pandas as pd
 
 from atlas.core.countries import country_name
 from atlas.core.dates import date_start, format_noted
+from atlas.core.i18n import N_, _
 from atlas.core.regions import ALL_REGIONS, continent, un_subregion
 from atlas.core.source_kinds import escape_markdown, markdown_link
 from atlas.queries.relations import (
@@ -53,26 +54,72 @@ BREAKS = ("severed", "suspended")
 # suspended, or the territory left a state with relations), and ties that passed to a successor
 # state (a former Soviet republic whose relations became its own); then the unchanged states.
 COMPARE_LABELS = {
-    "gained": "Gained relations",
-    "restored": "Relations restored after a break",
-    "lost": "Lost relations",
-    "successor": "Ties passed to a successor state",
-    "unchanged_with": "Relations at both dates",
-    "unchanged_without": "No relations at either date",
-    "undated": "Relations today, start not documented",
-    "dprk": "North Korea (DPRK)",
+    "gained": N_("Gained relations"),
+    "restored": N_("Relations restored after a break"),
+    "lost": N_("Lost relations"),
+    "successor": N_("Ties passed to a successor state"),
+    "unchanged_with": N_("Relations at both dates"),
+    "unchanged_without": N_("No relations at either date"),
+    "undated": N_("Relations today, start not documented"),
+    "dprk": N_("North Korea (DPRK)"),
 }
 COMPARE_ORDER = tuple(COMPARE_LABELS)
 CHANGE_KINDS = ("gained", "restored", "lost", "successor")
 # The ``change`` column of the compare table and its CSV: the map's categories, in short.
-CHANGE_NAMES = {"gained": "Gained", "restored": "Restored", "lost": "Lost", "successor": "Passed to a successor"}
+CHANGE_NAMES = {"gained": N_("Gained"), "restored": N_("Restored"), "lost": N_("Lost"), "successor": N_("Passed to a successor")}
 # Hover lines of the compare map after the name and category: (label, column of compare_status).
-COMPARE_HOVER = (("Before", "from"), ("After", "to"), ("Event", "event"), ("Date", "date"), ("Source", "source_url"))
+COMPARE_HOVER = (
+    (N_("Before"), "from"),
+    (N_("After"), "to"),
+    (N_("Event"), "event"),
+    (N_("Date"), "date"),
+    (N_("Source"), "source_url"),
+)
 
 CHANGE_COLUMNS = ["iso3", "name", "continent", "region", "change", "from", "to", "date", "event", "source_url"]
 YEAR_COLUMNS = ["date", "iso3", "name", "continent", "region", "event", "source_url"]
 PARTY_COLUMNS = ["iso3", "name", "change", "date", "event", "source_url"]
-PARTY_CHANGES = ("Gained", "Restored", "Lost")
+PARTY_CHANGES = (N_("Gained"), N_("Restored"), N_("Lost"))
+
+# Continents and UN sub-regions (``atlas.core.regions``), for the region filter and the lists:
+# the codes stay English (in the data, the CSV and ``?region=``), their labels are translated.
+REGION_NAMES = (
+    N_("All regions"),
+    N_("Africa"),
+    N_("Asia"),
+    N_("Europe"),
+    N_("North America"),
+    N_("South America"),
+    N_("Oceania"),
+    N_("Antarctica"),
+    N_("Australia and New Zealand"),
+    N_("Caribbean"),
+    N_("Central America"),
+    N_("Central Asia"),
+    N_("Eastern Africa"),
+    N_("Eastern Asia"),
+    N_("Eastern Europe"),
+    N_("Europe (European Union)"),
+    N_("Melanesia"),
+    N_("Micronesia"),
+    N_("Middle Africa"),
+    N_("Northern Africa"),
+    N_("Northern America"),
+    N_("Northern Europe"),
+    N_("Polynesia"),
+    N_("South-eastern Asia"),
+    N_("Southern Africa"),
+    N_("Southern Asia"),
+    N_("Southern Europe"),
+    N_("Western Africa"),
+    N_("Western Asia"),
+    N_("Western Europe"),
+)
+
+
+def region_label(choice: str | None) -> str:
+    """A region filter's choice ('Africa · Western Africa') in the run's language."""
+    return " · ".join(_(part) for part in (choice or ALL_REGIONS).split(" · "))
 
 
 def change_kind(before: str, after: str, broke: bool = False) -> str:
@@ -106,13 +153,13 @@ def broke_between(index: RelationsIndex, codes: tuple[str, ...], earlier: dt.dat
     return any(
         event in BREAKS and _in_window(start, earlier, later)
         for code in dict.fromkeys(c for c in codes if c)
-        for start, event, _, _ in index.events_by_state.get(code, ())
+        for start, event, __, __ in index.events_by_state.get(code, ())
     )
 
 
 def status_label(status: Status) -> str:
     """'Relations through a predecessor state (Soviet Union)'."""
-    label = CATEGORY_LABELS[status.category]
+    label = _(CATEGORY_LABELS[status.category])
     return f"{label} ({country_name(status.via)})" if status.via else label
 
 
@@ -123,10 +170,10 @@ def _in_window(start: dt.date, earlier: dt.date, later: dt.date) -> bool:
 def _succession_text(predecessor: str, territory: str, continuity: bool) -> str:
     name = country_name(predecessor)
     if continuity:
-        return f"Succeeded {name} as its continuing state"
+        return _("Succeeded {name} as its continuing state").format(name=name)
     if territory == "part":
-        return f"Took over the territory of {name}"
-    return f"Succeeded {name}"
+        return _("Took over the territory of {name}").format(name=name)
+    return _("Succeeded {name}").format(name=name)
 
 
 def cause(index: RelationsIndex, owner: str, before: Status, after: Status, earlier: dt.date, later: dt.date) -> dict[str, str]:
@@ -140,7 +187,7 @@ def cause(index: RelationsIndex, owner: str, before: Status, after: Status, earl
 
     def events_of(code: str) -> list[tuple[dt.date, str, str]]:
         return [
-            (start, EVENT_LABELS[event], date, source)
+            (start, _(EVENT_LABELS[event]), date, source)
             for start, event, date, source in index.events_by_state.get(code, ())
             if _in_window(start, earlier, later)
         ]
@@ -163,7 +210,7 @@ def cause(index: RelationsIndex, owner: str, before: Status, after: Status, earl
         chosen = own + via_after + via_before
     if not chosen:
         return {"date": "", "event": "", "source_url": ""}
-    _, what, date, source = max(chosen, key=lambda item: item[0])
+    __, what, date, source = max(chosen, key=lambda item: item[0])
     return {"date": date, "event": what, "source_url": source}
 
 
@@ -193,7 +240,7 @@ def compare_status(index: RelationsIndex, earlier: dt.date, later: dt.date) -> p
                 "category": kind,
                 "continent": continent(code),
                 "region": un_subregion(code),
-                "change": CHANGE_NAMES.get(kind, ""),
+                "change": _(CHANGE_NAMES[kind]) if kind in CHANGE_NAMES else "",
                 "from": status_label(before),
                 "to": status_label(after),
                 **why,
@@ -230,7 +277,7 @@ def party_changes(index: RelationsIndex, earlier: dt.date, later: dt.date) -> pd
     for code in sorted(before ^ after):
         gained = code in after
         own = [
-            (start, EVENT_LABELS[event], date, source)
+            (start, _(EVENT_LABELS[event]), date, source)
             for start, event, date, source in index.events_by_state.get(code, ())
             if _in_window(start, earlier, later)
         ]
@@ -243,12 +290,13 @@ def party_changes(index: RelationsIndex, earlier: dt.date, later: dt.date) -> pd
         if ended:
             succ = index.successions[index.successions["predecessor_iso3"] == code]
             last = succ.loc[succ["start"].idxmax()]
-            chosen = [(last["start"], f"{country_name(code)} ceased to exist", last["date"], last["source_url"])]
+            ended_text = _("{name} ceased to exist").format(name=country_name(code))
+            chosen = [(last["start"], ended_text, last["date"], last["source_url"])]
         else:
             chosen = own or successions
         if not chosen and code in index.undated:
             record = index.relations_by_state[code]
-            chosen = [(later, "Relations documented; no source dates their start", "", record["source_url"])]
+            chosen = [(later, _("Relations documented; no source dates their start"), "", record["source_url"])]
         start, what, date, source = max(chosen, key=lambda item: item[0]) if chosen else (None, "", "", "")
         rows.append(
             {
@@ -262,7 +310,9 @@ def party_changes(index: RelationsIndex, earlier: dt.date, later: dt.date) -> pd
         )
     frame = pd.DataFrame(rows, columns=PARTY_COLUMNS)
     frame["_kind"] = frame["change"].map(PARTY_CHANGES.index)
-    return frame.sort_values(["_kind", "name"], kind="stable").drop(columns="_kind").reset_index(drop=True)
+    frame = frame.sort_values(["_kind", "name"], kind="stable").drop(columns="_kind").reset_index(drop=True)
+    frame["change"] = frame["change"].map(_)  # sorted by the kind's code, shown in the run's language
+    return frame
 
 
 def _party_change(index: RelationsIndex, code: str, gained: bool, earlier: dt.date, later: dt.date) -> str:
@@ -276,7 +326,7 @@ def _party_change(index: RelationsIndex, code: str, gained: bool, earlier: dt.da
 
 def _repeats_predecessor(index: RelationsIndex, code: str, start: dt.date) -> bool:
     """True for a continuing state's copy of its predecessor's record (Russia's 1948 = the USSR's)."""
-    return any(continuity and succ_start > start for _, succ_start, _, continuity in index.predecessors.get(code, ()))
+    return any(continuity and succ_start > start for __, succ_start, __, continuity in index.predecessors.get(code, ()))
 
 
 def events_between(index: RelationsIndex, earlier: dt.date, later: dt.date) -> pd.DataFrame:
@@ -299,7 +349,7 @@ def events_between(index: RelationsIndex, earlier: dt.date, later: dt.date) -> p
                 "name": country_name(row.iso3),
                 "continent": continent(row.iso3),
                 "region": un_subregion(row.iso3),
-                "event": EVENT_LABELS[row.event],
+                "event": _(EVENT_LABELS[row.event]),
                 "source_url": row.source_url,
                 "kind": row.event,
                 "_start": row.start,
@@ -325,11 +375,12 @@ def year_change_lines(frame: pd.DataFrame) -> list[str]:
     """
     lines = []
     for row in frame.to_dict("records"):
-        where = " · ".join(dict.fromkeys(part for part in (row["continent"], row["region"]) if part))
+        where = " · ".join(dict.fromkeys(_(part) for part in (row["continent"], row["region"]) if part))
         place = f" ({escape_markdown(where)})" if where else ""
+        source = _("source: {link}").format(link=markdown_link(row["source_url"]))
         lines.append(
             f"- **{escape_markdown(format_noted(row['date']))}** · {escape_markdown(row['name'])}{place}: {escape_markdown(row['event'])}"
-            f" · source: {markdown_link(row['source_url'])}"
+            f" · {source}"
         )
     return lines
 
@@ -350,7 +401,7 @@ def filter_region(frame: pd.DataFrame, choice: str | None) -> pd.DataFrame:
     """Rows of a continent ('Africa') or a sub-region ('Africa · Western Africa'); all for None/'All regions'."""
     if not choice or choice == ALL_REGIONS:
         return frame
-    name, _, sub = choice.partition(" · ")
+    name, __, sub = choice.partition(" · ")
     mask = frame["continent"] == name
     if sub:
         mask &= frame["region"] == sub

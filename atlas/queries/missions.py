@@ -23,30 +23,38 @@ import pandas as pd
 
 from atlas.core.countries import country_name
 from atlas.core.dates import date_start, format_partial
+from atlas.core.i18n import N_, _
 from atlas.core.source_kinds import escape_markdown, markdown_link
 from atlas.queries.relations import RelationsIndex, map_codes
 
 RESIDENT = ("embassy", "consulate_general", "consulate", "representative_office", "trade_mission")
 SIDES = ("dprk_abroad", "in_pyongyang")
 TYPE_LABELS = {
-    "embassy": "Embassy",
-    "consulate_general": "Consulate general",
-    "consulate": "Consulate",
-    "representative_office": "Representative office",
-    "trade_mission": "Trade mission",
-    "non_resident": "Ambassador accredited from elsewhere",
+    "embassy": N_("Embassy"),
+    "consulate_general": N_("Consulate general"),
+    "consulate": N_("Consulate"),
+    "representative_office": N_("Representative office"),
+    "trade_mission": N_("Trade mission"),
+    "non_resident": N_("Ambassador accredited from elsewhere"),
 }
 NETWORK_LABELS = {
-    "both": "Missions both ways",
-    "dprk_abroad": "DPRK mission there only",
-    "in_pyongyang": "Its mission in Pyongyang only",
-    "non_resident": "DPRK ambassador accredited from elsewhere",
-    "none": "No mission on record",
-    "dprk": "North Korea (DPRK)",
+    "both": N_("Missions both ways"),
+    "dprk_abroad": N_("DPRK mission there only"),
+    "in_pyongyang": N_("Its mission in Pyongyang only"),
+    "non_resident": N_("DPRK ambassador accredited from elsewhere"),
+    "none": N_("No mission on record"),
+    "dprk": N_("North Korea (DPRK)"),
 }
 NETWORK_ORDER = tuple(NETWORK_LABELS)
-NETWORK_HOVER = (("DPRK mission there", "abroad"), ("Its mission in Pyongyang", "in_pyongyang"))
-UNDATED_NOTE = "opening not dated: shown from the start of relations"
+NETWORK_HOVER = ((N_("DPRK mission there"), "abroad"), (N_("Its mission in Pyongyang"), "in_pyongyang"))
+UNDATED_NOTE = N_("opening not dated: shown from the start of relations")
+# A mission of a type the labels do not know is shown by its code.
+_NONE = N_("none")
+
+
+def type_label(kind: str) -> str:
+    """A mission type's label in the run's language ('Embassy', '대사관')."""
+    return _(TYPE_LABELS[kind]) if kind in TYPE_LABELS else kind
 
 
 @dataclass(frozen=True)
@@ -69,7 +77,7 @@ def place(row: dict, index: RelationsIndex) -> Placed:
         # is not counted beside the USSR's before 1992).
         took_over = [
             when
-            for _, when, territory, continuity in index.predecessors.get(row["iso3"], ())
+            for __, when, territory, continuity in index.predecessors.get(row["iso3"], ())
             if continuity or territory == "whole"
         ]
         start = max([start, *took_over])
@@ -174,12 +182,14 @@ def network_per_year(index: RelationsIndex, first: int, last: int, today: dt.dat
 
 def _describe(rows: list[_Row]) -> str:
     if not rows:
-        return "none"
+        return _(_NONE)
     parts = []
     for row in rows:
-        since = f"since {format_partial(row.opened)}" if row.opened else UNDATED_NOTE
-        where = f" in {row.city}" if row.city else ""
-        parts.append(f"{TYPE_LABELS.get(row.type, row.type)}{where} ({since})")
+        since = _("since {date}").format(date=format_partial(row.opened)) if row.opened else _(UNDATED_NOTE)
+        mission = (
+            _("{mission} in {city}").format(mission=type_label(row.type), city=row.city) if row.city else type_label(row.type)
+        )
+        parts.append(f"{mission} ({since})")
     return "; ".join(parts)
 
 
@@ -199,7 +209,7 @@ def network_status_at(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
             records.append({"iso3": code, "name": country_name(code), "category": "dprk", "abroad": "", "in_pyongyang": ""})
             continue
         # Before a succession the predecessor's record stands for the territory (the USSR's for Russia).
-        owners = [p for p, start, _, _ in index.predecessors.get(code, ()) if start > when] + [code]
+        owners = [p for p, start, __, __ in index.predecessors.get(code, ()) if start > when] + [code]
         mine: list[_Row] = []
         owner = code
         for owner in owners:
@@ -207,6 +217,7 @@ def network_status_at(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
             if mine:
                 break
         held = f"{country_name(owner)}: " if mine and owner != code else ""
+        none = _(_NONE)
         abroad = [r for r in mine if r.side == "dprk_abroad" and r.type in RESIDENT]
         accredited = [r for r in mine if r.side == "dprk_abroad" and r.type == "non_resident"]
         home = [r for r in mine if r.side == "in_pyongyang" and r.type in RESIDENT]
@@ -225,8 +236,8 @@ def network_status_at(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
                 "iso3": code,
                 "name": country_name(code),
                 "category": category,
-                "abroad": held + _describe(abroad or accredited) if (abroad or accredited) else "none",
-                "in_pyongyang": held + _describe(home) if home else "none",
+                "abroad": held + _describe(abroad or accredited) if (abroad or accredited) else none,
+                "in_pyongyang": held + _describe(home) if home else none,
             }
         )
     return pd.DataFrame(records, columns=["iso3", "name", "category", "abroad", "in_pyongyang"])
@@ -262,11 +273,12 @@ def mission_history(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
         rows.append(
             {
                 "when": record["opened"] or "",
-                "until": record["closed"] or ("" if record["status"] in ("open", "suspended") else "date not documented"),
+                "until": record["closed"] or ("" if record["status"] in ("open", "suspended") else _NOT_DOCUMENTED),
                 "state": country_name(record["iso3"]),
-                "mission": f"{TYPE_LABELS.get(record['type'], record['type'])}"
-                + (f" in {record['city']}" if record["city"] else ""),
-                "side": "DPRK mission there" if record["side"] == "dprk_abroad" else "Its mission in Pyongyang",
+                "mission": _("{mission} in {city}").format(mission=type_label(record["type"]), city=record["city"])
+                if record["city"]
+                else type_label(record["type"]),
+                "side": _("DPRK mission there") if record["side"] == "dprk_abroad" else _("Its mission in Pyongyang"),
                 "status": record["status"],
                 "notes": record["notes"],
                 "source_url": record["source_url"],
@@ -277,7 +289,18 @@ def mission_history(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
     return frame.assign(_o=order).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
 
 
-CHANGE_WORDS = {"opened": "opened", "closed": "closed", "suspended": "staff withdrawn"}
+# The ``until`` of a mission closed on a date no source gives (a code, not shown as is).
+_NOT_DOCUMENTED = "date not documented"
+# A year's openings and closings, one sentence per side: the DPRK's mission abroad, or another
+# state's mission (in Pyongyang, or elsewhere in the DPRK).
+CHANGE_SENTENCES = {
+    ("dprk_abroad", "opened"): N_("DPRK {mission} ({name}) opened"),
+    ("dprk_abroad", "closed"): N_("DPRK {mission} ({name}) closed"),
+    ("dprk_abroad", "suspended"): N_("DPRK {mission} ({name}) staff withdrawn"),
+    ("in_pyongyang", "opened"): N_("{name}'s {mission} opened"),
+    ("in_pyongyang", "closed"): N_("{name}'s {mission} closed"),
+    ("in_pyongyang", "suspended"): N_("{name}'s {mission} staff withdrawn"),
+}
 
 
 def mission_change_lines(frame: pd.DataFrame) -> list[str]:
@@ -288,15 +311,14 @@ def mission_change_lines(frame: pd.DataFrame) -> list[str]:
     lines = []
     for row in frame.to_dict("records"):
         name = escape_markdown(row["name"])
-        mission = TYPE_LABELS.get(row["type"], row["type"])
-        where = f" in {escape_markdown(row['city'])}" if row["city"] else ""
-        whose = (
-            f"DPRK {mission.lower()}{where} ({name})" if row["side"] == "dprk_abroad" else f"{name}'s {mission.lower()}{where}"
-        )
-        lines.append(
-            f"- **{escape_markdown(format_partial(row['date']))}** · {whose} {CHANGE_WORDS[row['change']]}"
-            f" · source: {markdown_link(row['source_url'])}"
-        )
+        mission = type_label(row["type"]).lower()
+        if row["city"]:
+            mission = _("{mission} in {city}").format(mission=mission, city=escape_markdown(row["city"]))
+        side = "dprk_abroad" if row["side"] == "dprk_abroad" else "in_pyongyang"
+        change = row["change"]
+        what = _(CHANGE_SENTENCES[side, change]).format(mission=mission, name=name)
+        source = _("source: {link}").format(link=markdown_link(row["source_url"]))
+        lines.append(f"- **{escape_markdown(format_partial(row['date']))}** · {what} · {source}")
     return lines
 
 
@@ -307,17 +329,19 @@ def mission_history_lines(history: pd.DataFrame) -> list[str]:
     """
     lines = []
     for row in history.to_dict("records"):
-        since = format_partial(row["when"]) if row["when"] else "opening not dated"
+        since = format_partial(row["when"]) if row["when"] else _("opening not dated")
         if not row["until"]:
             until = ""
-        elif row["until"] == "date not documented":
-            until = " – closed, date not documented"
+        elif row["until"] == _NOT_DOCUMENTED:
+            until = " – " + _("closed, date not documented")
         else:
             until = f" – {format_partial(row['until'])}"
-        status = {"suspended": " (staff withdrawn)", "unknown": " (fate unknown)"}.get(row["status"], "")
+        status = {"suspended": _("staff withdrawn"), "unknown": _("fate unknown")}.get(row["status"])
+        status = f" ({status})" if status else ""
+        source = _("source: {link}").format(link=markdown_link(row["source_url"]))
         line = (
             f"- **{escape_markdown(since)}{escape_markdown(until)}** · {escape_markdown(row['side'])}: "
-            f"{escape_markdown(row['mission'])}{status} · source: {markdown_link(row['source_url'])}"
+            f"{escape_markdown(row['mission'])}{status} · {source}"
         )
         if row["notes"]:
             line += f"  \n  {escape_markdown(row['notes'])}"

@@ -22,19 +22,20 @@ import pandas as pd
 
 from atlas.core.countries import country_name
 from atlas.core.dates import format_partial, year_end
+from atlas.core.i18n import N_, _
 from atlas.queries.relations import CATEGORY_LABELS, TERRITORY_OF, RelationsIndex, map_codes, party_dots
 
 RACE_LABELS = {
-    "both": "Relations with both Koreas",
-    "dprk_only": "Relations with North Korea only",
-    "rok_only": "Relations with South Korea only",
-    "neither": "Relations with neither",
-    "korea": "North or South Korea",
+    "both": N_("Relations with both Koreas"),
+    "dprk_only": N_("Relations with North Korea only"),
+    "rok_only": N_("Relations with South Korea only"),
+    "neither": N_("Relations with neither"),
+    "korea": N_("North or South Korea"),
 }
 RACE_ORDER = tuple(RACE_LABELS)
 KOREAS = {"PRK", "KOR"}
 # The dual map's hover lines after the name and category: (label, column of ``race_status_at``).
-RACE_HOVER = (("North Korea", "with_dprk"), ("South Korea", "with_rok"))
+RACE_HOVER = ((N_("North Korea"), "with_dprk"), (N_("South Korea"), "with_rok"))
 
 _COUNTS = {"relations", "undated", "via_predecessor", "partial_predecessor"}
 
@@ -43,9 +44,10 @@ def _side(index: RelationsIndex, code: str, when: dt.date) -> tuple[bool, str]:
     """(has relations, words for the hover) for one state and one Korea."""
     status = index.status(code, when)
     counts = status.category in _COUNTS
-    words = CATEGORY_LABELS[status.category]
+    words = _(CATEGORY_LABELS[status.category])
     if status.via:
-        words += f" ({country_name(status.via)})" if counts else f" (as part of {country_name(status.via)})"
+        via = country_name(status.via)
+        words += f" ({via})" if counts else f" ({_('as part of {name}').format(name=via)})"
     return counts, words
 
 
@@ -54,8 +56,8 @@ def race_category(dprk: RelationsIndex, rok: RelationsIndex, code: str, when: dt
     owner = TERRITORY_OF.get(code, code)
     if owner in KOREAS:
         return "korea"
-    with_dprk, _ = _side(dprk, owner, when)
-    with_rok, _ = _side(rok, owner, when)
+    with_dprk, __ = _side(dprk, owner, when)
+    with_rok, __ = _side(rok, owner, when)
     if with_dprk and with_rok:
         return "both"
     return "dprk_only" if with_dprk else "rok_only" if with_rok else "neither"
@@ -69,8 +71,8 @@ def race_status_at(dprk: RelationsIndex, rok: RelationsIndex, when: dt.date) -> 
         if owner in KOREAS:
             dprk_words = rok_words = ""
         else:
-            _, dprk_words = _side(dprk, owner, when)
-            _, rok_words = _side(rok, owner, when)
+            __, dprk_words = _side(dprk, owner, when)
+            __, rok_words = _side(rok, owner, when)
         rows.append(
             {
                 "iso3": code,
@@ -78,7 +80,7 @@ def race_status_at(dprk: RelationsIndex, rok: RelationsIndex, when: dt.date) -> 
                 "category": race_category(dprk, rok, code, when),
                 "with_dprk": dprk_words,
                 "with_rok": rok_words,
-                "detail": f"as part of {country_name(owner)}" if owner != code else "",
+                "detail": _("as part of {name}").format(name=country_name(owner)) if owner != code else "",
             }
         )
     return pd.DataFrame(rows, columns=["iso3", "name", "category", "with_dprk", "with_rok", "detail"])
@@ -122,11 +124,11 @@ def race_per_year(dprk: RelationsIndex, rok: RelationsIndex, first: int, last: i
 # The moments that turned the race, as ids of data/events.csv (date and source come from there);
 # Nordpolitik is a span from Seoul's 7 July 1988 declaration to the end of the 1992 wave.
 RACE_MOMENTS = (
-    ("1973-seoul-s-june-23-declaration", "Seoul drops its refusal of dual recognition"),
-    ("1975-dprk-admitted-to-the-non-aligned", "DPRK admitted to the Non-Aligned Movement"),
-    ("1991-both-koreas-join-the-united-nations", "Both Koreas join the UN"),
+    ("1973-seoul-s-june-23-declaration", N_("Seoul drops its refusal of dual recognition")),
+    ("1975-dprk-admitted-to-the-non-aligned", N_("DPRK admitted to the Non-Aligned Movement")),
+    ("1991-both-koreas-join-the-united-nations", N_("Both Koreas join the UN")),
 )
-NORDPOLITIK = ("1988-seoul-s-july-7-declaration-and", "1992", "Nordpolitik")
+NORDPOLITIK = ("1988-seoul-s-july-7-declaration-and", "1992", N_("Nordpolitik"))
 
 
 def race_moments(events: pd.DataFrame) -> list[dict]:
@@ -137,7 +139,7 @@ def race_moments(events: pd.DataFrame) -> list[dict]:
         if event_id in by_id.index:
             row = by_id.loc[event_id]
             moments.append(
-                {"date": row["date"], "label": label, "when": format_partial(row["date"]), "source_url": row["source_url"]}
+                {"date": row["date"], "label": _(label), "when": format_partial(row["date"]), "source_url": row["source_url"]}
             )
     return moments
 
@@ -149,7 +151,7 @@ def nordpolitik_span(events: pd.DataFrame) -> dict | None:
     if match.empty:
         return None
     row = match.iloc[0]
-    return {"start": row["date"], "end": f"{end_year}-12-31", "label": label, "source_url": row["source_url"]}
+    return {"start": row["date"], "end": f"{end_year}-12-31", "label": _(label), "source_url": row["source_url"]}
 
 
 def seoul_record(rok: RelationsIndex, code: str, today: dt.date) -> dict:
@@ -166,25 +168,30 @@ def seoul_record(rok: RelationsIndex, code: str, today: dt.date) -> dict:
         return {"status": "", "source": "", "history": history.iloc[0:0]}
     if code in TERRITORY_OF:
         owner = country_name(TERRITORY_OF[code])
-        return {"status": f"A territory of {owner}: its relations with Seoul are {owner}'s.", "source": "", "history": history}
+        status = _("A territory of {owner}: its relations with Seoul are {owner}'s.").format(owner=owner)
+        return {"status": status, "source": "", "history": history}
     if code in rok.dissolved_on:
         last = rok.last_change(code, rok.dissolved_on[code])
         if last:
             when = format_partial(last[1].split(" ")[0])
-            sentence = f"Had relations with Seoul until it dissolved (last change: {EVENT_LABELS[last[0]].lower()}, {when})."
+            sentence = _("Had relations with Seoul until it dissolved (last change: {event}, {date}).").format(
+                event=_(EVENT_LABELS[last[0]]).lower(), date=when
+            )
             return {"status": sentence, "source": last[2], "history": history}
     if is_historic(code) and code not in rok.relations_by_state:
-        return {"status": "Never had relations with Seoul on the atlas's record.", "source": "", "history": history}
+        return {"status": _("Never had relations with Seoul on the atlas's record."), "source": "", "history": history}
     status = rok.status(code, today)
     if status.category == "none":
-        return {"status": "No relations with Seoul.", "source": "", "history": history}
-    sentence = CATEGORY_LABELS[status.category] + (f" ({country_name(status.via)})" if status.via else "")
+        return {"status": _("No relations with Seoul."), "source": "", "history": history}
+    sentence = _(CATEGORY_LABELS[status.category]) + (f" ({country_name(status.via)})" if status.via else "")
     change = rok.last_change(status.via or code, today)
     if not change:
         return {"status": sentence + ".", "source": "", "history": history}
     when = format_partial(change[1].split(" ")[0])
     if change[0] in ("established", "restored"):
-        sentence += f", since {when} ({EVENT_LABELS[change[0]].lower()})"
+        sentence = _("{status}, since {date} ({event}).").format(
+            status=sentence, date=when, event=_(EVENT_LABELS[change[0]]).lower()
+        )
     else:
-        sentence += f" on {when}"
-    return {"status": sentence + ".", "source": change[2], "history": history}
+        sentence = _("{status} on {date}.").format(status=sentence, date=when)
+    return {"status": sentence, "source": change[2], "history": history}

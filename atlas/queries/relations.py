@@ -23,40 +23,48 @@ import pandas as pd
 
 from atlas.core.countries import country_name, current_codes
 from atlas.core.dates import date_start, format_noted, format_partial
+from atlas.core.i18n import N_, _
 from atlas.core.territories import territory_of
 from atlas.data.loading import RELATIONSHIP_EVENTS, RelationsData
 
 CATEGORY_LABELS = {
-    "relations": "Diplomatic relations",
-    "undated": "Relations (date not documented)",
-    "via_predecessor": "Relations through a predecessor state",
-    "partial_predecessor": "Part of today's territory had relations through a predecessor state",
-    "suspended": "Relations suspended",
-    "severed": "Relations severed",
-    "none": "No relations",
-    "dprk": "North Korea (DPRK)",
+    "relations": N_("Diplomatic relations"),
+    "undated": N_("Relations (date not documented)"),
+    "via_predecessor": N_("Relations through a predecessor state"),
+    "partial_predecessor": N_("Part of today's territory had relations through a predecessor state"),
+    "suspended": N_("Relations suspended"),
+    "severed": N_("Relations severed"),
+    "none": N_("No relations"),
+    "dprk": N_("North Korea (DPRK)"),
 }
 CATEGORY_ORDER = tuple(CATEGORY_LABELS)
 
 
 # What a no_relations row lets the atlas say (see NO_RELATION_CLAIMS in schemas).
 NO_RELATION_DETAIL = {
-    "never_had": "never had relations",
-    "none_at_source_date": "listed without relations by its source; earlier ties not ruled out",
+    "never_had": N_("never had relations"),
+    "none_at_source_date": N_("listed without relations by its source; earlier ties not ruled out"),
 }
 
 # Hover detail for a state whose relations are documented but undated, on a past date's map.
-UNDATED_BEFORE_TODAY = "relations documented today, but no source dates their start"
+UNDATED_BEFORE_TODAY = N_("relations documented today, but no source dates their start")
 
 EVENT_LABELS = {
-    "established": "Relations established",
-    "suspended": "Relations suspended",
-    "severed": "Relations severed",
-    "restored": "Relations restored",
-    "embassy_opened": "Embassy opened",
-    "embassy_closed": "Embassy closed",
+    "established": N_("Relations established"),
+    "suspended": N_("Relations suspended"),
+    "severed": N_("Relations severed"),
+    "restored": N_("Relations restored"),
+    "embassy_opened": N_("Embassy opened"),
+    "embassy_closed": N_("Embassy closed"),
 }
-SIDE_LABELS = {"dprk_abroad": "DPRK mission in {name}", "in_pyongyang": "{name}'s mission in the DPRK"}
+# The map's "Last change" hover line, by relationship event ("established 12 October 1948").
+LAST_CHANGE = {
+    "established": N_("established {date}"),
+    "suspended": N_("suspended {date}"),
+    "severed": N_("severed {date}"),
+    "restored": N_("restored {date}"),
+}
+SIDE_LABELS = {"dprk_abroad": N_("DPRK mission in {name}"), "in_pyongyang": N_("{name}'s mission in the DPRK")}
 
 # Dependent territories take the category of the state they belong to (the hover says so); they
 # never get a dot of their own (see atlas/core/territories.py for where the table comes from).
@@ -155,7 +163,7 @@ class RelationsIndex:
         if iso3 in self.dissolved_on and when >= self.dissolved_on[iso3]:
             return None
         status = None
-        for start, event, _, _ in self.events_by_state.get(iso3, ()):
+        for start, event, __, __ in self.events_by_state.get(iso3, ()):
             if start > when:
                 break
             status = {"established": "active", "restored": "active"}.get(event, event)
@@ -177,18 +185,18 @@ class RelationsIndex:
         if iso3 == "PRK":
             return Status("dprk")
         pending = [p for p in self.predecessors.get(iso3, ()) if p[1] > when]
-        for predecessor, _, territory, _ in pending:
+        for predecessor, __, territory, __ in pending:
             if territory == "whole":
                 inner = self.status(predecessor, when)
                 via = inner.via or predecessor
                 if inner.category in _ACTIVE_LIKE:
                     return Status("via_predecessor", via)
                 return Status(inner.category if inner.category != "partial_predecessor" else "none", via)
-        continuing = any(continuity for _, _, _, continuity in pending)
+        continuing = any(continuity for __, __, __, continuity in pending)
         own = None if continuing else self.own_status(iso3, when)
         if own:
             return Status(_OWN_TO_CATEGORY[own])
-        for predecessor, _, territory, _ in pending:
+        for predecessor, __, territory, __ in pending:
             if territory == "part" and self.status(predecessor, when).category in _ACTIVE_LIKE:
                 return Status("partial_predecessor", predecessor)
         return Status("none")
@@ -197,7 +205,7 @@ class RelationsIndex:
         """False while another state's record stands for this one (before its succession date)."""
         return not any(
             (territory == "whole" or continuity) and start > when
-            for _, start, territory, continuity in self.predecessors.get(iso3, ())
+            for __, start, territory, continuity in self.predecessors.get(iso3, ())
         )
 
     def parties_with_relations(self, when: dt.date) -> list[str]:
@@ -224,7 +232,10 @@ def picker_labels(index: RelationsIndex) -> dict[str, str]:
     data = index.data
     codes = set(map_codes()) - set(TERRITORY_OF) - {"PRK"}
     codes |= set(data.relations["iso3"]) | set(data.no_relations["iso3"]) | set(data.successions["predecessor_iso3"])
-    labels = {code: country_name(code) + (" (dissolved)" if is_historic(code) else "") for code in codes}
+    labels = {
+        code: _("{name} (dissolved)").format(name=country_name(code)) if is_historic(code) else country_name(code)
+        for code in codes
+    }
     return dict(sorted(labels.items(), key=lambda item: item[1]))
 
 
@@ -255,11 +266,12 @@ def relations_at(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
         if status.via:
             detail.append(country_name(status.via))
         if owner != code:
-            detail.append(f"as part of {country_name(owner)}")
+            detail.append(_("as part of {name}").format(name=country_name(owner)))
         if status.category == "none" and never:
-            detail.append(NO_RELATION_DETAIL[never["claim"]])
+            claim = never["claim"]
+            detail.append(_(NO_RELATION_DETAIL[claim]))
         if status.category == "none" and owner in index.undated:
-            detail.append(UNDATED_BEFORE_TODAY)
+            detail.append(_(UNDATED_BEFORE_TODAY))
         source = change[2] if change else (record["source_url"] if record else (never["source_url"] if never else ""))
         rows.append(
             {
@@ -268,7 +280,7 @@ def relations_at(index: RelationsIndex, when: dt.date) -> pd.DataFrame:
                 "category": status.category,
                 "detail": "; ".join(detail),
                 "established": _established_text(record, change, status.via),
-                "last_change": f"{EVENT_LABELS[change[0]].split(' ', 1)[1]} {format_noted(change[1])}" if change else "",
+                "last_change": _(LAST_CHANGE[change[0]]).format(date=format_noted(change[1])) if change else "",
                 "source_url": source,
                 # The same facts as ISO dates, for the CSV (``map_csv``).
                 "established_date": record["established"] if record and change else "",
@@ -299,7 +311,7 @@ def map_csv(status: pd.DataFrame, when: dt.date) -> pd.DataFrame:
             "iso3": status["iso3"],
             "name": status["name"],
             "category": status["category"],
-            "category_label": status["category"].map(CATEGORY_LABELS),
+            "category_label": status["category"].map(lambda category: _(CATEGORY_LABELS[category])),
             "detail": status["detail"],
             "map_date": when.isoformat(),
             "continent": status["iso3"].map(continent),
@@ -330,7 +342,8 @@ def relations_per_year(index: RelationsIndex, first: int, last: int, today: dt.d
         for row in index.data.relations.itertuples()
         if row.established  # an undated relation was established in no known year
         and not any(
-            continuity and start > date_start(row.established) for _, start, _, continuity in index.predecessors.get(row.iso3, ())
+            continuity and start > date_start(row.established)
+            for __, start, __, continuity in index.predecessors.get(row.iso3, ())
         )
     ]
     counts = pd.Series(own, dtype=int).value_counts()
@@ -354,9 +367,12 @@ def country_history(index: RelationsIndex, iso3: str) -> pd.DataFrame:
     for code in codes:
         mine = data.events[data.events["iso3"] == code]
         for row in mine.itertuples():
-            what = EVENT_LABELS[row.event] + (" (date uncertain)" if row.uncertain == "yes" else "")
+            what = _(EVENT_LABELS[row.event])
+            if row.uncertain == "yes":
+                what = _("{event} (date uncertain)").format(event=what)
             if row.mission_side:
-                what += f": {SIDE_LABELS[row.mission_side].format(name=country_name(code))}"
+                side = _(SIDE_LABELS[row.mission_side]).format(name=country_name(code))
+                what = f"{what}: {side}"
             rows.append(
                 {
                     "date": row.date,
@@ -367,12 +383,16 @@ def country_history(index: RelationsIndex, iso3: str) -> pd.DataFrame:
                 }
             )
     for row in index.successions[index.successions["successor_iso3"] == iso3].itertuples():
-        part = "part of its territory" if row.territory == "part" else "its territory"
+        took_over = (
+            _("Took over part of its territory from {name}")
+            if row.territory == "part"
+            else _("Took over its territory from {name}")
+        )
         rows.append(
             {
                 "date": row.date,
                 "state": country_name(iso3),
-                "event": f"Took over {part} from {country_name(row.predecessor_iso3)}",
+                "event": took_over.format(name=country_name(row.predecessor_iso3)),
                 "notes": row.notes,
                 "source_url": row.source_url,
             }

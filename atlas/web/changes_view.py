@@ -15,6 +15,7 @@ import streamlit as st
 
 from atlas.core import params
 from atlas.core.dates import format_date, year_end
+from atlas.core.i18n import N_, _
 from atlas.figures.maps import PRESENT_FONT_SIZE
 from atlas.queries import changes
 from atlas.queries.catalog import with_source_kind
@@ -24,20 +25,29 @@ from atlas.web.cache import FIRST_YEAR
 
 COMPARE_KEY = "compare"
 REGION_KEY = "changes_region"
-NO_COMPARE = "no comparison"
+NO_COMPARE = N_("no comparison")
 
-CHANGE_TABLE_CONFIG = {
-    "iso3": None,
-    "name": "State",
-    "continent": "Continent",
-    "region": "UN sub-region",
-    "change": "Change",
-    "from": st.column_config.TextColumn("Before", width="medium"),
-    "to": st.column_config.TextColumn("After", width="medium"),
-    "date": "Date",
-    "event": "Event",
-    **ui.SOURCE_COLUMNS,
-}
+
+def change_table_config() -> dict:
+    """The compare table's columns, headed in the run's language."""
+    return {
+        "iso3": None,
+        "name": _("State"),
+        "continent": _("Continent"),
+        "region": _("UN sub-region"),
+        "change": _("Change"),
+        "from": st.column_config.TextColumn(_("Before"), width="medium"),
+        "to": st.column_config.TextColumn(_("After"), width="medium"),
+        "date": _("Date"),
+        "event": _("Event"),
+        **ui.SOURCE_COLUMNS,
+    }
+
+
+def region_control() -> str | None:
+    """The region filter of the year's changes and the compare table (``?region=``): English codes, labels translated."""
+    st.selectbox(_("Region"), all_region_options(), key=REGION_KEY, format_func=changes.region_label)
+    return st.session_state.get(REGION_KEY)
 
 
 def read_compare(raw: object, year: int, last_year: int) -> tuple[int | None, str | None]:
@@ -54,11 +64,11 @@ def compare_control(today: dt.date) -> None:
     """'Compare with' picker: a year, or no comparison."""
     years = [None, *range(FIRST_YEAR, today.year + 1)]
     st.selectbox(
-        "Compare with",
+        _("Compare with"),
         years,
         key=COMPARE_KEY,
-        format_func=lambda y: NO_COMPARE if y is None else f"end of {y}",
-        help="Show what changed between this year and the year shown: states that gained, restored or lost relations.",
+        format_func=lambda y: _(NO_COMPARE) if y is None else _("end of {year}").format(year=y),
+        help=_("Show what changed between this year and the year shown: states that gained, restored or lost relations."),
     )
 
 
@@ -83,48 +93,70 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
     index = loaders.relations_index()
     from atlas.queries.relations import count_with_relations
 
-    st.subheader(f"What changed between {format_date(earlier)} and {format_date(later)}")
+    st.subheader(_("What changed between {earlier} and {later}").format(earlier=format_date(earlier), later=format_date(later)))
     # The same region filter (and ``?region=``) as the year's changes list.
-    st.selectbox("Region", all_region_options(), key=REGION_KEY)
-    region = st.session_state.get(REGION_KEY)
+    region = region_control()
     status = changes.filter_region(status, region)
     counts = changes.change_counts(status)
-    where = "" if region in (None, changes.ALL_REGIONS) else f" in {region}"
+    filtered = region not in (None, changes.ALL_REGIONS)
+    label = changes.region_label(region)
     cols = st.columns(6)
-    cols[0].metric(f"Parties with relations, {earlier.year}", count_with_relations(index, earlier))
-    cols[1].metric(f"Parties with relations, {later.year}", count_with_relations(index, later))
-    cols[2].metric(f"States gained{where}", counts["gained"])
-    cols[3].metric(f"States restored{where}", counts["restored"])
-    cols[4].metric(f"States lost{where}", counts["lost"])
-    cols[5].metric(f"Passed to a successor{where}", counts["successor"])
+    cols[0].metric(_("Parties with relations, {year}").format(year=earlier.year), count_with_relations(index, earlier))
+    cols[1].metric(_("Parties with relations, {year}").format(year=later.year), count_with_relations(index, later))
+    if filtered:
+        cols[2].metric(_("States gained in {region}").format(region=label), counts["gained"])
+        cols[3].metric(_("States restored in {region}").format(region=label), counts["restored"])
+        cols[4].metric(_("States lost in {region}").format(region=label), counts["lost"])
+        cols[5].metric(_("Passed to a successor in {region}").format(region=label), counts["successor"])
+    else:
+        cols[2].metric(_("States gained"), counts["gained"])
+        cols[3].metric(_("States restored"), counts["restored"])
+        cols[4].metric(_("States lost"), counts["lost"])
+        cols[5].metric(_("Passed to a successor"), counts["successor"])
     table = with_source_kind(changes.changes_between(status))
     if table.empty:
-        st.info(f"No state's relations changed{where} between these dates.")
+        if filtered:
+            st.info(_("No state's relations changed in {region} between these dates.").format(region=label))
+        else:
+            st.info(_("No state's relations changed between these dates."))
         return
-    st.dataframe(table, hide_index=True, width="stretch", column_config=CHANGE_TABLE_CONFIG, key="compare_table")
+    st.dataframe(table, hide_index=True, width="stretch", column_config=change_table_config(), key="compare_table")
     ui.csv_download(
-        "Download these changes (CSV)",
+        _("Download these changes (CSV)"),
         table,
-        f"dprk-relations-changes-{earlier.isoformat()}-{later.isoformat()}.csv",
+        _("dprk-relations-changes-{earlier}-{later}.csv").format(earlier=earlier.isoformat(), later=later.isoformat()),
         key="compare_download",
     )
     st.caption(
-        f"The CSV has the {len(table)} rows of the table above (states on today's map), one date per `date` cell "
-        "(a date the sources give as uncertain is marked in a `date_note` column beside it)."
+        _(
+            "The CSV has the {rows} rows of the table above (states on today's map), one date per `date` cell "
+            "(a date the sources give as uncertain is marked in a `date_note` column beside it)."
+        ).format(rows=len(table))
     )
     st.caption(
-        "States on today's map: a territory that belonged to the Soviet Union or Yugoslavia shows that state's "
-        "relations, so a former republic's ties 'passed to a successor' when they became its own, and were 'lost' "
-        "when it had none. 'Restored': relations back after a suspension or severance. "
-        "'Parties' count the states that existed at each date (dissolved ones included) and the EU."
+        _(
+            "States on today's map: a territory that belonged to the Soviet Union or Yugoslavia shows that state's "
+            "relations, so a former republic's ties 'passed to a successor' when they became its own, and were 'lost' "
+            "when it had none. 'Restored': relations back after a suspension or severance. "
+            "'Parties' count the states that existed at each date (dissolved ones included) and the EU."
+        )
     )
-    with st.expander("Parties that gained, restored or lost relations (dissolved states included)"):
+    with st.expander(_("Parties that gained, restored or lost relations (dissolved states included)")):
         parties = loaders.party_changes(earlier, later)
         moved = parties["change"].value_counts()
         st.caption(
-            f"{count_with_relations(index, earlier)} parties with relations on {format_date(earlier)}"
-            f" + {moved.get('Gained', 0)} gained + {moved.get('Restored', 0)} restored − {moved.get('Lost', 0)} lost"
-            f" = {count_with_relations(index, later)} on {format_date(later)}."
+            _(
+                "{before} parties with relations on {earlier} + {gained} gained + {restored} restored − {lost} lost"
+                " = {after} on {later}."
+            ).format(
+                before=count_with_relations(index, earlier),
+                earlier=format_date(earlier),
+                gained=moved.get(_("Gained"), 0),
+                restored=moved.get(_("Restored"), 0),
+                lost=moved.get(_("Lost"), 0),
+                after=count_with_relations(index, later),
+                later=format_date(later),
+            )
         )
         st.dataframe(
             with_source_kind(parties),
@@ -132,10 +164,10 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
             width="stretch",
             column_config={
                 "iso3": None,
-                "name": "Party",
-                "change": "Change",
-                "date": "Date",
-                "event": "Event",
+                "name": _("Party"),
+                "change": _("Change"),
+                "date": _("Date"),
+                "event": _("Event"),
                 **ui.SOURCE_COLUMNS,
             },
         )
@@ -143,14 +175,24 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
 
 def show_year_changes(year: int) -> None:
     """The year's establishments, breaks and restorations, filterable by region, with a CSV."""
-    st.subheader(f"Changes in {year}")
-    st.selectbox("Region", all_region_options(), key=REGION_KEY)
-    region = st.session_state.get(REGION_KEY)
+    st.subheader(_("Changes in {year}").format(year=year))
+    region = region_control()
     table = with_source_kind(changes.filter_region(loaders.year_changes(year), region))
-    where = "" if region in (None, changes.ALL_REGIONS) else f" in {region}"
     if table.empty:
-        st.caption(f"No relations were established, suspended, severed or restored{where} in {year}.")
+        if region in (None, changes.ALL_REGIONS):
+            st.caption(_("No relations were established, suspended, severed or restored in {year}.").format(year=year))
+        else:
+            st.caption(
+                _("No relations were established, suspended, severed or restored in {region} in {year}.").format(
+                    region=changes.region_label(region), year=year
+                )
+            )
         return
     with st.container(key="year_changes_list"):
         st.markdown("\n".join(changes.year_change_lines(table)))
-    ui.csv_download("Download this list (CSV)", table, f"dprk-relations-changes-{year}.csv", key="year_changes_download")
+    ui.csv_download(
+        _("Download this list (CSV)"),
+        table,
+        _("dprk-relations-changes-{year}.csv").format(year=year),
+        key="year_changes_download",
+    )

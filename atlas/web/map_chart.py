@@ -35,6 +35,7 @@ from typing import NamedTuple
 import plotly.graph_objects as go
 import streamlit as st
 
+from atlas.core.i18n import _
 from atlas.figures import payload
 
 _CSS = """
@@ -151,6 +152,8 @@ def draw(
             **payload_data(split, sent, missing),
             "script": SCRIPT_URL,
             "clickable": on_select is not None,
+            # The component's only text of its own, in the run's language.
+            "text": {"load_failed": _("The map's script did not load.")},
         },
         width="stretch",
         height=height,

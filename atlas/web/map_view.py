@@ -13,6 +13,7 @@ import time
 import streamlit as st
 
 from atlas.core.dates import year_end
+from atlas.core.i18n import _
 from atlas.queries.relations import TERRITORY_OF
 from atlas.web import cache as loaders
 from atlas.web import map_chart
@@ -97,9 +98,9 @@ def apply_style() -> None:
 def present_control() -> None:
     """The visible switch for projector mode (``?present=1`` is its URL form)."""
     st.toggle(
-        "Present",
+        _("Present"),
         key=PRESENT_KEY,
-        help="For a projector: large type, no sidebar, the year controls and the whole map on one screen",
+        help=_("For a projector: large type, no sidebar, the year controls and the whole map on one screen"),
     )
 
 
@@ -205,34 +206,46 @@ def controls() -> dt.date:
     # Presenting, the buttons' larger labels need wider columns ("B…" and "N…" at 7:1.3 on 1024 px).
     widths = [4, 1.4, 1.5, 1.5, 1.7] if presenting() else [7, 1.4, 1.3, 1.3, 1.5]
     slider, typed, back, forward, play = st.columns(widths, vertical_alignment="bottom")
-    slider.slider("Year", min_value=FIRST_YEAR, max_value=today().year, key=YEAR_KEY)
+    slider.slider(_("Year"), min_value=FIRST_YEAR, max_value=today().year, key=YEAR_KEY)
     # A box to type the year in, following the slider (which alone holds the year and the URL's ``year``).
     st.session_state[TYPED_YEAR_KEY] = st.session_state[YEAR_KEY]
     typed.number_input(
-        "Type a year",
+        _("Type a year"),
         min_value=FIRST_YEAR,
         max_value=today().year,
         step=1,
         key=TYPED_YEAR_KEY,
         on_change=take_typed_year,
-        help=f"Any year from {FIRST_YEAR} to {today().year}; the slider follows.",
+        help=_("Any year from {first} to {last}; the slider follows.").format(first=FIRST_YEAR, last=today().year),
     )
     back.button(
-        "Back", icon=":material/chevron_left:", key="year_back", on_click=step, args=(-1,), help="One year back", width="stretch"
+        _("Back"),
+        icon=":material/chevron_left:",
+        key="year_back",
+        on_click=step,
+        args=(-1,),
+        help=_("One year back"),
+        width="stretch",
     )
     forward.button(
-        "Next", icon=":material/chevron_right:", key="year_forward", on_click=step, args=(1,), help="One year on", width="stretch"
+        _("Next"),
+        icon=":material/chevron_right:",
+        key="year_forward",
+        on_click=step,
+        args=(1,),
+        help=_("One year on"),
+        width="stretch",
     )
     # One button under one key whose label turns Play <-> Pause: the same element stays in the
     # page, so keyboard focus (and its ring) stays on it after Enter (two keyed buttons replaced
     # each other and dropped focus to the page's body).
     playing = bool(st.session_state.get(PLAYING_KEY))
     play.button(
-        "Pause" if playing else "Play",
+        _("Pause") if playing else _("Play"),
         icon=":material/pause:" if playing else ":material/play_arrow:",
         key="play",
         on_click=stop_playing if playing else start_playing,
-        help="Animate year by year, from the year shown to today",
+        help=_("Animate year by year, from the year shown to today"),
         width="stretch",
     )
     return year_end(st.session_state[YEAR_KEY], today())
@@ -241,13 +254,16 @@ def controls() -> dt.date:
 def country_picker(labels: dict[str, str]) -> None:
     """A searchable list of every state, current and dissolved; it opens the same record a click does."""
     st.selectbox(
-        "Find a country",
+        _("Find a country"),
         options=list(labels),
         format_func=labels.__getitem__,
         key=COUNTRY_KEY,
         index=None,
-        placeholder="Type a name, e.g. Germany or Soviet Union",
-        help="Opens the country's dated record beside the map (below it on a narrow screen). Dissolved states are listed by their own names.",
+        placeholder=_("Type a name, e.g. Germany or Soviet Union"),
+        help=_(
+            "Opens the country's dated record beside the map (below it on a narrow screen). "
+            "Dissolved states are listed by their own names."
+        ),
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from atlas.core.i18n import _
 from atlas.queries.missions import NETWORK_LABELS, mission_change_lines
 from atlas.web import cache as loaders
 from atlas.web import widgets as ui
@@ -24,17 +25,19 @@ def embassy_map(when: dt.date, *, today: dt.date, presenting: bool, on_select: C
         figure = loaders.network_map_figure(when, today, presenting)
         status = loaders.network_status(when)
     except loaders.DataError as error:
-        st.error(f"The embassy map cannot be shown: **{error}**", icon=":material/error:")
+        st.error(_("The embassy map cannot be shown: **{error}**").format(error=error), icon=":material/error:")
         return
     from atlas.web.map_view import draw_map
 
     draw_map(figure, on_select)
     counts = status["category"].value_counts()
     shown = [k for k in NETWORK_LABELS if k not in ("none", "dprk") and counts.get(k, 0)]
+    counted = " · ".join(f"{_(NETWORK_LABELS[k]).lower()}: {int(counts[k])}" for k in shown)
     st.caption(
-        "States on today's map: "
-        + " · ".join(f"{NETWORK_LABELS[k].lower()}: {int(counts[k])}" for k in shown)
-        + ". A mission whose opening no source dates is shown from the start of relations, and its hover says so."
+        _(
+            "States on today's map: {counts}. A mission whose opening no source dates is shown from the start of "
+            "relations, and its hover says so."
+        ).format(counts=counted)
     )
 
 
@@ -45,19 +48,26 @@ def network_side_chart(chart, notes, when: dt.date, today: dt.date) -> None:
     chart.image(loaders.network_sparkline(today, when.year), width="stretch")
     if len(row):
         notes.caption(
-            f":blue[━] DPRK missions abroad ({int(row['dprk_abroad'].iloc[0])} at the end of {when.year}) · "
-            f":orange[━] missions in Pyongyang ({int(row['in_pyongyang'].iloc[0])}). Resident missions only: "
-            "embassies, consulates, representative and trade offices."
+            _(
+                ":blue[━] DPRK missions abroad ({abroad} at the end of {year}) · "
+                ":orange[━] missions in Pyongyang ({home}). Resident missions only: "
+                "embassies, consulates, representative and trade offices."
+            ).format(abroad=int(row["dprk_abroad"].iloc[0]), year=when.year, home=int(row["in_pyongyang"].iloc[0]))
         )
 
 
 def show_year_missions(year: int) -> None:
     """The year's mission openings and closings, both ways, with a CSV."""
-    st.subheader(f"Missions opened and closed in {year}")
+    st.subheader(_("Missions opened and closed in {year}").format(year=year))
     table = loaders.year_mission_changes(year)
     if table.empty:
-        st.caption(f"No dated mission opened or closed in {year}.")
+        st.caption(_("No dated mission opened or closed in {year}.").format(year=year))
         return
     with st.container(key="year_missions_list"):
         st.markdown("\n".join(mission_change_lines(table)))
-    ui.csv_download("Download this list (CSV)", table, f"dprk-missions-changes-{year}.csv", key="year_missions_download")
+    ui.csv_download(
+        _("Download this list (CSV)"),
+        table,
+        _("dprk-missions-changes-{year}.csv").format(year=year),
+        key="year_missions_download",
+    )

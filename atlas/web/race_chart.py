@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from atlas.core.dates import format_date
+from atlas.core.i18n import _
 from atlas.data.loading import DataError
 from atlas.web import cache as loaders
 from atlas.web import widgets as ui
@@ -15,27 +16,28 @@ from atlas.web import widgets as ui
 
 def show_race_chart(today: dt.date) -> None:
     """The race in numbers: partners of each Korea and of both, with the moments that turned it."""
-    st.subheader("The race with Seoul")
+    st.subheader(_("The race with Seoul"))
     try:
         per_year = loaders.race_per_year(today)
         figure, moments = loaders.race_chart(today)
     except DataError as error:
-        st.error(f"The race chart cannot be shown: **{error}**", icon=":material/error:")
+        st.error(_("The race chart cannot be shown: **{error}**").format(error=error), icon=":material/error:")
         return
     latest = per_year.iloc[-1]
     st.caption(
-        "States with diplomatic relations with each Korea at the end of every year, and the share of "
-        f"them that recognised both. Today: {latest['rok']} partners of Seoul, {latest['dprk']} of Pyongyang, "
-        f"{latest['both']} of both. Counted: parties as they existed at each date — a dissolved state "
-        "counts while it existed (the USSR once, not as its fifteen successors); breaks count as no relations. "
-        "The map's Both Koreas view counts states on today's map instead, so its numbers differ (see below)."
+        _(
+            "States with diplomatic relations with each Korea at the end of every year, and the share of "
+            "them that recognised both. Today: {rok} partners of Seoul, {dprk} of Pyongyang, "
+            "{both} of both. Counted: parties as they existed at each date — a dissolved state "
+            "counts while it existed (the USSR once, not as its fifteen successors); breaks count as no relations. "
+            "The map's Both Koreas view counts states on today's map instead, so its numbers differ (see below)."
+        ).format(rok=latest["rok"], dprk=latest["dprk"], both=latest["both"])
     )
     st.plotly_chart(figure, key="race_chart", config=ui.CHART_CONFIG, width="stretch")
     year_readout(per_year, today)
+    marked = "; ".join(f"{m['label']}, {m['when']} ({ui.source_markdown(m['source_url'])})" for m in moments)
     st.caption(
-        "Marked: "
-        + "; ".join(f"{m['label']}, {m['when']} ({ui.source_markdown(m['source_url'])})" for m in moments)
-        + ". Sources of the counts: data/relations.csv and data/rok_relations.csv."
+        _("Marked: {moments}. Sources of the counts: data/relations.csv and data/rok_relations.csv.").format(moments=marked)
     )
 
 
@@ -47,16 +49,16 @@ def year_readout(per_year, today: dt.date) -> None:
     years = per_year["year"].tolist()
     if YEAR_KEY not in st.session_state or st.session_state[YEAR_KEY] not in years:
         st.session_state[YEAR_KEY] = years[-1]
-    year = st.select_slider("Read a year off the chart", options=years, key=YEAR_KEY)
+    year = st.select_slider(_("Read a year off the chart"), options=years, key=YEAR_KEY)
     row = per_year[per_year["year"] == year].iloc[0]
     when = row["date"]
     on_map = loaders.race_map_counts(when)
     table = pd.DataFrame(
         {
-            "At the end of": [format_date(when)] * 3,
-            "Partners of": ["South Korea (ROK)", "North Korea (DPRK)", "Both Koreas"],
-            "Parties as they existed (this chart)": [int(row["rok"]), int(row["dprk"]), int(row["both"])],
-            "States on today's map (the map's Both Koreas view)": [
+            _("At the end of"): [format_date(when)] * 3,
+            _("Partners of"): [_("South Korea (ROK)"), _("North Korea (DPRK)"), _("Both Koreas")],
+            _("Parties as they existed (this chart)"): [int(row["rok"]), int(row["dprk"]), int(row["both"])],
+            _("States on today's map (the map's Both Koreas view)"): [
                 on_map.get("rok_only", 0) + on_map.get("both", 0),
                 on_map.get("dprk_only", 0) + on_map.get("both", 0),
                 on_map.get("both", 0),
@@ -65,8 +67,10 @@ def year_readout(per_year, today: dt.date) -> None:
     )
     st.dataframe(table, hide_index=True, width="stretch", key="race_year_table")
     st.caption(
-        f"{row['both_share'] * 100:.0f}% of the {int(row['either'])} parties with relations with either Korea "
-        f"recognised both at the end of {year}. The two counts answer different questions: this chart counts each "
-        "party once, as it existed; the map colours every state and territory on today's borders, so a dissolved "
-        "state's territory counts once per successor."
+        _(
+            "{share}% of the {either} parties with relations with either Korea "
+            "recognised both at the end of {year}. The two counts answer different questions: this chart counts each "
+            "party once, as it existed; the map colours every state and territory on today's borders, so a dissolved "
+            "state's territory counts once per successor."
+        ).format(share=f"{row['both_share'] * 100:.0f}", either=int(row["either"]), year=year)
     )

@@ -15,14 +15,15 @@ import streamlit as st
 
 from atlas.core import links
 from atlas.core.dates import format_date
+from atlas.core.i18n import N_, _
 from atlas.queries.race import RACE_LABELS
 from atlas.web import cache as loaders
 
 VIEW_KEY = "map_view"
 VIEW_LABELS = {
-    "dprk": "Relations with the DPRK",
-    "both": "Both Koreas: the race with Seoul",
-    "embassies": "Embassies both ways",
+    "dprk": N_("Relations with the DPRK"),
+    "both": N_("Both Koreas: the race with Seoul"),
+    "embassies": N_("Embassies both ways"),
 }
 DEFAULT_VIEW = links.param("map", "view").default
 
@@ -30,7 +31,11 @@ DEFAULT_VIEW = links.param("map", "view").default
 def view_control() -> str:
     """The view picker above the map; returns the view to draw (the default if none is picked)."""
     st.segmented_control(
-        "Map", options=list(VIEW_LABELS), format_func=VIEW_LABELS.__getitem__, key=VIEW_KEY, label_visibility="collapsed"
+        _("Map"),
+        options=list(VIEW_LABELS),
+        format_func=lambda view: _(VIEW_LABELS[view]),
+        key=VIEW_KEY,
+        label_visibility="collapsed",
     )
     return st.session_state.get(VIEW_KEY) or DEFAULT_VIEW
 
@@ -41,16 +46,21 @@ def both_map(when: dt.date, *, today: dt.date, presenting: bool, on_select: Call
         figure = loaders.race_map_figure(when, today, presenting)
         counts = loaders.race_map_counts(when)
     except loaders.DataError as error:
-        st.error(f"The two-Koreas map cannot be shown: **{error}**", icon=":material/error:")
+        st.error(_("The two-Koreas map cannot be shown: **{error}**").format(error=error), icon=":material/error:")
         return
     from atlas.web.map_view import draw_map
 
     draw_map(figure, on_select)
+    counted = " · ".join(f"{_lower_first(_(RACE_LABELS[category]))}: {number}" for category, number in counts.items())
     st.caption(
-        f"On {format_date(when)}, counting states and territories on today's map: "
-        + " · ".join(
-            f"{RACE_LABELS[category][0].lower()}{RACE_LABELS[category][1:]}: {number}" for category, number in counts.items()
-        )
-        + ". Partners of Seoul and of Pyongyang at each year's end are charted on the Timelines page, counting "
-        "parties as they existed (the USSR once, not its successors), so its numbers differ from these."
+        _(
+            "On {date}, counting states and territories on today's map: {counts}. Partners of Seoul and of "
+            "Pyongyang at each year's end are charted on the Timelines page, counting parties as they existed "
+            "(the USSR once, not its successors), so its numbers differ from these."
+        ).format(date=format_date(when), counts=counted)
     )
+
+
+def _lower_first(text: str) -> str:
+    """'relations with both Koreas' inside a sentence (Korean has no case: unchanged)."""
+    return text[:1].lower() + text[1:]
