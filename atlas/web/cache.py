@@ -23,6 +23,7 @@ from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ct
 
 from atlas.core import i18n, regions, source_kinds
 from atlas.core.dates import format_date
+from atlas.core.i18n import _
 from atlas.core.paths import PROJECT_ROOT, STATIC_DIR
 from atlas.data import loading as datasets
 from atlas.data.loading import DataError, RelationsData
@@ -243,7 +244,7 @@ def race_map_figure(when: dt.date, today: dt.date, presenting: bool = False) -> 
         race_status(when),
         RACE_SPEC,
         dots=race_dots(table("centroids"), relations_index(), rok_relations_index()),
-        title=f"Relations with North and South Korea, {format_date(when)}",
+        title=_("Relations with North and South Korea, {date}").format(date=format_date(when)),
         hover=RACE_HOVER,
         font_size=figures.PRESENT_FONT_SIZE if presenting else 13,
     )
@@ -507,7 +508,7 @@ def compare_figure(earlier: dt.date, later: dt.date, font_size: int = 13) -> go.
         spec,
         dots=map_dots(),
         # Two lines: one ran past the right edge of a half-width column or the Story's map column.
-        title=f"What changed between<br>{format_date(earlier)} and {format_date(later)}",
+        title=_("What changed between<br>{earlier} and {later}").format(earlier=format_date(earlier), later=format_date(later)),
         hover=changes.COMPARE_HOVER,
         font_size=font_size,
     )
