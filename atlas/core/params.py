@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 
 from atlas.core.countries import DPRK
+from atlas.core.i18n import _
 
 MAX_PARAM_LENGTH = 200
 
@@ -37,10 +38,10 @@ def read_int(raw: object, name: str, low: int, high: int) -> tuple[int | None, s
         return None, None
     # isdecimal, not isdigit: "²" is a digit that int() rejects; "１９７５" is decimal and int() reads it.
     if not text.removeprefix("-").isdecimal() or len(text) > 6:
-        return None, f"Ignored {name}={_shown(text)}: not a whole number."
+        return None, _("Ignored {name}={value}: not a whole number.").format(name=name, value=_shown(text))
     value = int(text)
     if not low <= value <= high:
-        return None, f"Ignored {name}={value}: outside {low}–{high}."
+        return None, _("Ignored {name}={value}: outside {low}–{high}.").format(name=name, value=value, low=low, high=high)
     return value, None
 
 
@@ -52,7 +53,7 @@ def read_code(raw: object, name: str, valid: Collection[str]) -> tuple[str | Non
         return None, None
     code = text.upper()
     if code not in valid:
-        return None, f"Ignored {name}={_shown(text)}: not a country code the atlas knows."
+        return None, _("Ignored {name}={value}: not a country code the atlas knows.").format(name=name, value=_shown(text))
     return (valid[code] if isinstance(valid, Mapping) else code), None
 
 
@@ -60,7 +61,7 @@ def read_partner(raw: object, name: str, valid: Collection[str]) -> tuple[str | 
     """A code from ``valid`` for a page about the DPRK's partners: the DPRK itself gets its own notice."""
     code, notice = read_code(raw, name, valid)
     if code is None and (_clean(raw) or "").upper() == DPRK:
-        notice = "This page shows other states' relations with North Korea; pick a state."
+        notice = _("This page shows other states' relations with North Korea; pick a state.")
     return code, notice
 
 
@@ -74,7 +75,9 @@ def read_other_year(raw: object, name: str, bounds: tuple[int, int, int]) -> tup
     low, high, shown = bounds
     value, notice = read_int(raw, name, low, high)
     if value is not None and value == shown:
-        return None, f"Ignored {name}={value}: it is the year shown; pick another year to compare with."
+        return None, _("Ignored {name}={value}: it is the year shown; pick another year to compare with.").format(
+            name=name, value=value
+        )
     return value, notice
 
 
@@ -90,8 +93,11 @@ def read_choice(raw: object, name: str, choices: Collection[str]) -> tuple[str |
     if text is None or text == "":
         return None, None
     if text not in choices:
-        expected = f"expected one of {', '.join(sorted(choices))}" if len(choices) <= 8 else "not a known value"
-        return None, f"Ignored {name}={_shown(text)}: {expected}."
+        if len(choices) <= 8:
+            notice = _("Ignored {name}={value}: expected one of {choices}.")
+        else:
+            notice = _("Ignored {name}={value}: not a known value.")
+        return None, notice.format(name=name, value=_shown(text), choices=", ".join(sorted(choices)))
     return text, None
 
 
@@ -103,7 +109,7 @@ def read_choices(raw: object, name: str, choices: Collection[str]) -> tuple[list
     items = [item.strip() for item in text.split(",") if item.strip()]
     good = [item for item in items if item in choices]
     bad = [item for item in items if item not in choices]
-    notice = f"Ignored {name} value(s) {_shown(','.join(bad))}." if bad else None
+    notice = _("Ignored {name} value(s) {values}.").format(name=name, values=_shown(",".join(bad))) if bad else None
     return (good or None), notice
 
 

@@ -13,6 +13,8 @@ from importlib import resources
 
 import pandas as pd
 
+from atlas.core.i18n import N_, _
+
 # The region filters' 'no filter' choice (the map's list of a year's changes).
 ALL_REGIONS = "All regions"
 
@@ -47,6 +49,47 @@ def _table() -> dict[str, tuple[str, str]]:
         table[row.ISO3] = (continent, row.UNregion)
     table.update(DISSOLVED_REGIONS)
     return table
+
+
+# The names ``continent`` and ``un_subregion`` give (values in the data and in URLs, which stay
+# English), marked for the catalog; ``name(value)`` shows one in the run's language.
+NAMES = (
+    N_("All regions"),
+    N_("Africa"),
+    N_("Asia"),
+    N_("Europe"),
+    N_("North America"),
+    N_("South America"),
+    N_("Oceania"),
+    N_("Antarctica"),
+    N_("Eastern Africa"),
+    N_("Middle Africa"),
+    N_("Northern Africa"),
+    N_("Southern Africa"),
+    N_("Western Africa"),
+    N_("Australia and New Zealand"),
+    N_("Central Asia"),
+    N_("Eastern Asia"),
+    N_("South-eastern Asia"),
+    N_("Southern Asia"),
+    N_("Western Asia"),
+    N_("Eastern Europe"),
+    N_("Europe (European Union)"),
+    N_("Northern Europe"),
+    N_("Southern Europe"),
+    N_("Western Europe"),
+    N_("Caribbean"),
+    N_("Central America"),
+    N_("Northern America"),
+    N_("Melanesia"),
+    N_("Micronesia"),
+    N_("Polynesia"),
+)
+
+
+def name(value: str) -> str:
+    """A continent or region as the visitor reads it ('Western Africa' -> '서아프리카'; '' stays '')."""
+    return _(value) if value else value
 
 
 def continent(code: str) -> str:

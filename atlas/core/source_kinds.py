@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
+from atlas.core.i18n import N_, _
+
 OFFICIAL = "official"
 NEWS = "news"
 ENCYCLOPEDIA = "encyclopedia"
@@ -30,19 +32,20 @@ OTHER = "other"
 NOT_THE_SOURCE = "not_the_source"
 UNCLASSIFIED = "unclassified"
 
+# English labels, marked for the catalog; ``label(kind)`` gives them in the run's language.
 KINDS = {
-    OFFICIAL: "Official government or international body",
-    NEWS: "News agency or newspaper",
-    ENCYCLOPEDIA: "Encyclopedia",
-    ACADEMIC: "Academic",
-    DPRK_STATE: "DPRK state media or friendship association",
-    OTHER: "Other",
+    OFFICIAL: N_("Official government or international body"),
+    NEWS: N_("News agency or newspaper"),
+    ENCYCLOPEDIA: N_("Encyclopedia"),
+    ACADEMIC: N_("Academic"),
+    DPRK_STATE: N_("DPRK state media or friendship association"),
+    OTHER: N_("Other"),
 }
 # Labels for the two states a URL should only be in while data is being fixed.
 LABELS = {
     **KINDS,
-    NOT_THE_SOURCE: "Copy, farm, user or login page (not the source itself)",
-    UNCLASSIFIED: "Unclassified site",
+    NOT_THE_SOURCE: N_("Copy, farm, user or login page (not the source itself)"),
+    UNCLASSIFIED: N_("Unclassified site"),
 }
 
 _SITES: dict[str, tuple[str, ...]] = {
@@ -657,8 +660,8 @@ def is_personal_blog(url: str) -> bool:
 
 
 def label(kind: str) -> str:
-    """The readable name of a kind."""
-    return LABELS.get(kind, LABELS[UNCLASSIFIED])
+    """The readable name of a kind, in the run's language."""
+    return _(LABELS.get(kind, LABELS[UNCLASSIFIED]))
 
 
 def describe(url: str) -> str:
@@ -671,7 +674,7 @@ def describe(url: str) -> str:
 
 def _reprint_text(url: str) -> str:
     reprint = reprint_of(url)
-    return f" (reprint of {reprint[0]})" if reprint else ""
+    return " " + _("(reprint of {original})").format(original=reprint[0]) if reprint else ""
 
 
 # Backslash-escapes every ASCII punctuation mark markdown (and Streamlit's :colour[…] and $math$
@@ -687,8 +690,8 @@ def escape_markdown(text: str) -> str:
 def markdown_link(url: str) -> str:
     """A source as markdown: the site linked to the page, then its kind ('[kkfonline.com](…) · DPRK state media…')."""
     if not url:
-        return "no source given"
-    site = host_of(url) or "source"
+        return _("no source given")
+    site = host_of(url) or _("source")
     # An <…> destination keeps URLs with parentheses whole ('…/Moscow_Conference_(1945)').
     target = url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
     reprint = escape_markdown(_reprint_text(url)) if reprint_of(url) else ""

@@ -18,6 +18,7 @@ import pandera.errors
 from atlas.core import i18n
 from atlas.core.countries import country_name, is_historic
 from atlas.core.dates import date_end, date_start
+from atlas.core.i18n import _
 from atlas.core.paths import DATA_DIR
 from atlas.data.registry import DATASETS, Dataset
 from atlas.data.schemas import KOREAN_SUFFIX
@@ -40,12 +41,15 @@ class DataError(Exception):
         self.line = line
         self.column = column
         self.message = message
-        where = f"data/{filename}"
-        if line is not None:
-            where += f", line {line}"
-        if column:
-            where += f", column '{column}'"
-        super().__init__(f"{where}: {message}")
+        if line is not None and column:
+            text = _("data/{filename}, line {line}, column '{column}': {message}")
+        elif line is not None:
+            text = _("data/{filename}, line {line}: {message}")
+        elif column:
+            text = _("data/{filename}, column '{column}': {message}")
+        else:
+            text = _("data/{filename}: {message}")
+        super().__init__(text.format(filename=filename, line=line, column=column, message=message))
 
 
 def _line(index: int) -> int:
@@ -68,7 +72,7 @@ def _check_predecessors(successions: pd.DataFrame, known: set[str], filename: st
         if row["predecessor_iso3"] not in known:
             raise DataError(
                 filename,
-                f"predecessor {row['predecessor_iso3']} has no row in {relations_file}",
+                _("predecessor {code} has no row in {file}").format(code=row["predecessor_iso3"], file=relations_file),
                 _line(index),
                 "predecessor_iso3",
             )
@@ -85,12 +89,14 @@ def read_table(name: str, folder: Path | None = None, localize: bool = True) -> 
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except FileNotFoundError:
-        raise DataError(spec.filename, "the file is missing") from None
+        raise DataError(spec.filename, _("the file is missing")) from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, OSError) as exc:
-        raise DataError(spec.filename, f"the file cannot be read as CSV ({exc.__class__.__name__}: {exc})") from None
+        reason = _("the file cannot be read as CSV ({error})").format(error=f"{exc.__class__.__name__}: {exc}")
+        raise DataError(spec.filename, reason) from None
     if not _ends_with_newline(path):
         # A copy cut off mid-row can still parse (the last row just loses its tail): refuse it.
-        raise DataError(spec.filename, "the file ends in the middle of a line, so it looks truncated", line=len(frame) + 1)
+        truncated = _("the file ends in the middle of a line, so it looks truncated")
+        raise DataError(spec.filename, truncated, line=len(frame) + 1)
     frame = frame.apply(lambda col: col.str.strip())
     try:
         frame = spec.schema.validate(frame, lazy=True)
@@ -146,18 +152,18 @@ def _first_failure(spec: Dataset, frame: pd.DataFrame, exc: pandera.errors.Schem
         reason = _check_text(spec, column, first["check"])
         duplicate = "field_uniqueness" in str(first["check"]) or "unique" in str(first["check"])
         if duplicate:
-            reason = f"duplicate value {value!r}: each {column} may appear only once"
+            reason = _("duplicate value {value}: each {column} may appear only once").format(value=repr(value), column=column)
         else:
-            reason = f"{reason} (found {value!r})"
+            reason = _("{reason} (found {value})").format(reason=reason, value=repr(value))
         label = f" ({spec.key} {key_value})" if key_value and column != spec.key else ""
         return DataError(spec.filename, reason + label, line=_line(index), column=column)
     first = cases.iloc[0]
     column = first["column"] if isinstance(first["column"], str) else None
     check = str(first["check"])
     if check == "column_in_dataframe":
-        return DataError(spec.filename, f"the column '{first['failure_case']}' is missing")
+        return DataError(spec.filename, _("the column '{column}' is missing").format(column=first["failure_case"]))
     if check == "column_in_schema":
-        return DataError(spec.filename, f"unexpected column '{first['failure_case']}'")
+        return DataError(spec.filename, _("unexpected column '{column}'").format(column=first["failure_case"]))
     return DataError(spec.filename, f"{check}: {first['failure_case']}", column=column)
 
 
@@ -201,12 +207,15 @@ def check_relations_integrity(data: RelationsData) -> None:
 
     for index, row in ev.iterrows():
         if row["iso3"] not in known:
-            raise DataError("relation_events.csv", f"{row['iso3']} has no row in relations.csv", _line(index), "iso3")
+            missing = _("{code} has no row in {file}").format(code=row["iso3"], file="relations.csv")
+            raise DataError("relation_events.csv", missing, _line(index), "iso3")
         embassy = row["event"].startswith("embassy_")
         if embassy and not row["mission_side"]:
-            raise DataError("relation_events.csv", "an embassy event must say whose mission it is", _line(index), "mission_side")
+            whose = _("an embassy event must say whose mission it is")
+            raise DataError("relation_events.csv", whose, _line(index), "mission_side")
         if not embassy and row["mission_side"]:
-            raise DataError("relation_events.csv", "only embassy events have a mission side", _line(index), "mission_side")
+            only = _("only embassy events have a mission side")
+            raise DataError("relation_events.csv", only, _line(index), "mission_side")
 
     established = ev[ev["event"] == "established"]
     for index, row in rel.iterrows():
@@ -216,12 +225,17 @@ def check_relations_integrity(data: RelationsData) -> None:
             continue
         if own.empty:
             raise DataError(
-                "relations.csv", f"{row['iso3']} has no 'established' event in relation_events.csv", _line(index), "established"
+                "relations.csv",
+                _("{code} has no 'established' event in relation_events.csv").format(code=row["iso3"]),
+                _line(index),
+                "established",
             )
         if row["established"] not in set(own["date"]):
             raise DataError(
                 "relations.csv",
-                f"{row['iso3']}: established {row['established']} does not match relation_events.csv ({', '.join(own['date'])})",
+                _("{code}: established {date} does not match relation_events.csv ({dates})").format(
+                    code=row["iso3"], date=row["established"], dates=", ".join(own["date"])
+                ),
                 _line(index),
                 "established",
             )
@@ -232,7 +246,9 @@ def check_relations_integrity(data: RelationsData) -> None:
             if date_end(ev_row["date"]) < start:
                 raise DataError(
                     "relation_events.csv",
-                    f"{row['iso3']}: '{ev_row['event']}' on {ev_row['date']} is before relations were established ({row['established']})",
+                    _("{code}: '{event}' on {date} is before relations were established ({established})").format(
+                        code=row["iso3"], event=ev_row["event"], date=ev_row["date"], established=row["established"]
+                    ),
                     _line(ev_index),
                     "date",
                 )
@@ -240,17 +256,23 @@ def check_relations_integrity(data: RelationsData) -> None:
         if row["status"] == "dissolved":
             if not is_historic(row["iso3"]):
                 raise DataError(
-                    "relations.csv", f"{row['iso3']} is a current state, so it cannot be 'dissolved'", _line(index), "status"
+                    "relations.csv",
+                    _("{code} is a current state, so it cannot be 'dissolved'").format(code=row["iso3"]),
+                    _line(index),
+                    "status",
                 )
         elif row["status"] != expected:
             raise DataError(
                 "relations.csv",
-                f"{row['iso3']}: status '{row['status']}' contradicts its last event in relation_events.csv (implies '{expected}')",
+                _("{code}: status '{status}' contradicts its last event in relation_events.csv (implies '{expected}')").format(
+                    code=row["iso3"], status=row["status"], expected=expected
+                ),
                 _line(index),
                 "status",
             )
         if row["alt_established"] and len(row["alt_established"].split(";")) != len(row["alt_source_url"].split(";")):
-            raise DataError("relations.csv", "each alternative date needs its own source URL", _line(index), "alt_source_url")
+            each = _("each alternative date needs its own source URL")
+            raise DataError("relations.csv", each, _line(index), "alt_source_url")
 
     _check_predecessors(data.successions, known, "successions.csv", "relations.csv")
 
@@ -259,14 +281,18 @@ def check_relations_integrity(data: RelationsData) -> None:
     for index, row in data.missions.iterrows():
         if row["iso3"] not in parties:
             raise DataError(
-                "missions.csv", f"{row['iso3']} has no row in relations.csv or no_relations.csv", _line(index), "iso3"
+                "missions.csv",
+                _("{code} has no row in relations.csv or no_relations.csv").format(code=row["iso3"]),
+                _line(index),
+                "iso3",
             )
         if row["opened"] and row["closed"] and date_start(row["closed"]) < date_start(row["opened"]):
-            raise DataError("missions.csv", "closed before it opened", _line(index), "closed")
+            raise DataError("missions.csv", _("closed before it opened"), _line(index), "closed")
 
     for index, row in data.no_relations.iterrows():
         if row["iso3"] in known:
-            raise DataError("no_relations.csv", f"{row['iso3']} is also in relations.csv", _line(index), "iso3")
+            also = _("{code} is also in {file}").format(code=row["iso3"], file="relations.csv")
+            raise DataError("no_relations.csv", also, _line(index), "iso3")
 
 
 def _check_undated(row: pd.Series, own_established: pd.DataFrame, mine: pd.DataFrame, index: int) -> None:
@@ -279,21 +305,23 @@ def _check_undated(row: pd.Series, own_established: pd.DataFrame, mine: pd.DataF
     if not row["notes"]:
         raise DataError(
             "relations.csv",
-            f"{row['iso3']}: a relation without an establishment date needs notes saying what documents it",
+            _("{code}: a relation without an establishment date needs notes saying what documents it").format(code=row["iso3"]),
             _line(index),
             "notes",
         )
     if not own_established.empty:
         raise DataError(
             "relations.csv",
-            f"{row['iso3']}: established is empty but relation_events.csv dates it ({', '.join(own_established['date'])})",
+            _("{code}: established is empty but relation_events.csv dates it ({dates})").format(
+                code=row["iso3"], dates=", ".join(own_established["date"])
+            ),
             _line(index),
             "established",
         )
     if row["alt_established"]:
         raise DataError(
             "relations.csv",
-            f"{row['iso3']}: an alternative date needs a main date in established",
+            _("{code}: an alternative date needs a main date in established").format(code=row["iso3"]),
             _line(index),
             "alt_established",
         )
@@ -301,7 +329,9 @@ def _check_undated(row: pd.Series, own_established: pd.DataFrame, mine: pd.DataF
     if row["status"] != expected and not (row["status"] == "dissolved" and is_historic(row["iso3"])):
         raise DataError(
             "relations.csv",
-            f"{row['iso3']}: status '{row['status']}' contradicts its last event in relation_events.csv (implies '{expected}')",
+            _("{code}: status '{status}' contradicts its last event in relation_events.csv (implies '{expected}')").format(
+                code=row["iso3"], status=row["status"], expected=expected
+            ),
             _line(index),
             "status",
         )
@@ -322,9 +352,11 @@ def load_gifts(folder: Path | None = None) -> pd.DataFrame:
     event_ids = set(read_table("events", folder)["event_id"])
     for index, row in gifts.iterrows():
         if row["event_id"] and row["event_id"] not in event_ids:
-            raise DataError("gifts.csv", f"event {row['event_id']!r} is not in events.csv", _line(index), "event_id")
+            unknown = _("event {event} is not in events.csv").format(event=repr(row["event_id"]))
+            raise DataError("gifts.csv", unknown, _line(index), "event_id")
         if (row["giver_iso3"] == "PRK") == (row["recipient_iso3"] == "PRK"):
-            raise DataError("gifts.csv", "exactly one of giver_iso3 and recipient_iso3 must be PRK", _line(index), "giver_iso3")
+            one = _("exactly one of giver_iso3 and recipient_iso3 must be PRK")
+            raise DataError("gifts.csv", one, _line(index), "giver_iso3")
     return gifts
 
 

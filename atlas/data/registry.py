@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import pandera.pandas as pa
 
+from atlas.core.i18n import N_
 from atlas.data import schemas
 
 SOURCE = "the public page the row's facts were read in (the page itself, never a copy on another domain)"
@@ -29,8 +30,8 @@ class Dataset:
     filename: str
     schema: pa.DataFrameSchema
     key: str  # column that names a row in error messages
-    title: str
-    description: str
+    title: str  # English, marked for the catalog: shown with ``_()`` (data/README.md keeps the English)
+    description: str  # likewise
     columns: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -101,8 +102,8 @@ _ENTRIES = (
         "relations.csv",
         schemas.RELATIONS,
         "iso3",
-        "one row per party that has or ever had relations with the DPRK",
-        "One row per state (or the EU) that has or ever had relations with the DPRK.",
+        N_("one row per party that has or ever had relations with the DPRK"),
+        N_("One row per state (or the EU) that has or ever had relations with the DPRK."),
         _RELATION_COLUMNS,
     ),
     Dataset(
@@ -110,8 +111,8 @@ _ENTRIES = (
         "relation_events.csv",
         schemas.RELATION_EVENTS_SCHEMA,
         "iso3",
-        "the dated history",
-        "Dated history: established, suspended, severed, restored; embassy openings and closings.",
+        N_("the dated history"),
+        N_("Dated history: established, suspended, severed, restored; embassy openings and closings."),
         _EVENT_COLUMNS,
     ),
     Dataset(
@@ -119,8 +120,8 @@ _ENTRIES = (
         "successions.csv",
         schemas.SUCCESSIONS,
         "successor_iso3",
-        "how dissolved states map onto today's states",
-        "How dissolved states (USSR, East Germany…) map onto today's states.",
+        N_("how dissolved states map onto today's states"),
+        N_("How dissolved states (USSR, East Germany…) map onto today's states."),
         _SUCCESSION_COLUMNS,
     ),
     Dataset(
@@ -128,8 +129,8 @@ _ENTRIES = (
         "missions.csv",
         schemas.MISSIONS,
         "iso3",
-        "embassies and other missions, both directions",
-        "Embassies and other missions, both directions.",
+        N_("embassies and other missions, both directions"),
+        N_("Embassies and other missions, both directions."),
         {
             "iso3": "the other state (in `relations.csv` or `no_relations.csv`: France's cooperation office in "
             "Pyongyang is a mission without relations)",
@@ -151,8 +152,8 @@ _ENTRIES = (
         "no_relations.csv",
         schemas.NO_RELATIONS,
         "iso3",
-        "states documented as without relations",
-        "States documented without relations with the DPRK, and whether a source says they never had any.",
+        N_("states documented as without relations"),
+        N_("States documented without relations with the DPRK, and whether a source says they never had any."),
         {
             "iso3": "the state, unique, not in `relations.csv`",
             "name": "English short name",
@@ -167,8 +168,8 @@ _ENTRIES = (
         "events.csv",
         schemas.EVENTS,
         "event_id",
-        "timeline events, 1945 to today",
-        "Timeline events 1945 to today.",
+        N_("timeline events, 1945 to today"),
+        N_("Timeline events 1945 to today."),
         {
             "event_id": "stable lower-case slug, unique",
             "date": "when it happened (start of a span)",
@@ -186,8 +187,8 @@ _ENTRIES = (
         "gifts.csv",
         schemas.GIFTS,
         "gift_id",
-        "documented diplomatic gifts",
-        "Documented diplomatic gifts to and from North Korean leaders.",
+        N_("documented diplomatic gifts"),
+        N_("Documented diplomatic gifts to and from North Korean leaders."),
         {
             "gift_id": "stable lower-case slug, unique",
             "date": "when the gift was given (source precision)",
@@ -208,8 +209,8 @@ _ENTRIES = (
         "centroids.csv",
         schemas.CENTROIDS,
         "iso3",
-        "marker positions for small states",
-        "Marker positions for states too small for the map geometry.",
+        N_("marker positions for small states"),
+        N_("Marker positions for states too small for the map geometry."),
         {
             "iso3": "the state, unique",
             "lon": "longitude of its label point",
@@ -222,8 +223,8 @@ _ENTRIES = (
         "checkpoints.csv",
         schemas.CHECKPOINTS,
         "date",
-        "published counts of each Korea's diplomatic partners",
-        "Published counts of each Korea's diplomatic partners at known dates, to check the atlas's own counts against.",
+        N_("published counts of each Korea's diplomatic partners"),
+        N_("Published counts of each Korea's diplomatic partners at known dates, to check the atlas's own counts against."),
         {
             "side": "`dprk` or `rok`: whose partners are counted",
             "date": "the date the count refers to, at the precision the source gives",
@@ -237,8 +238,8 @@ _ENTRIES = (
         "date_evidence.csv",
         schemas.DATE_EVIDENCE,
         "iso3",
-        "the cited page's words for each fine date",
-        "The words of the cited page for each day- or month-level date of relations, events and missions.",
+        N_("the cited page's words for each fine date"),
+        N_("The words of the cited page for each day- or month-level date of relations, events and missions."),
         {
             "file": "the data file the date is in: " + ", ".join(f"`{f}`" for f in schemas.DATE_EVIDENCE_FILES),
             "iso3": "the row's state",
@@ -253,8 +254,8 @@ _ENTRIES = (
         "rok_relations.csv",
         schemas.ROK_RELATIONS,
         "iso3",
-        "the Republic of Korea's partners",
-        "One row per state that has or had relations with the Republic of Korea (for the race between the two Koreas).",
+        N_("the Republic of Korea's partners"),
+        N_("One row per state that has or had relations with the Republic of Korea (for the race between the two Koreas)."),
         _RELATION_COLUMNS,
     ),
     Dataset(
@@ -262,8 +263,8 @@ _ENTRIES = (
         "rok_relation_events.csv",
         schemas.ROK_RELATION_EVENTS,
         "iso3",
-        "the Republic of Korea's dated history",
-        "Dated history of the Republic of Korea's relations: established, suspended, severed, restored.",
+        N_("the Republic of Korea's dated history"),
+        N_("Dated history of the Republic of Korea's relations: established, suspended, severed, restored."),
         {**_EVENT_COLUMNS, "mission_side": "always empty: the ROK files record no missions"},
     ),
     Dataset(
@@ -271,8 +272,8 @@ _ENTRIES = (
         "rok_successions.csv",
         schemas.ROK_SUCCESSIONS,
         "successor_iso3",
-        "successions only Seoul's record needs",
-        "Successions the Republic of Korea's record needs beyond successions.csv (South Yemen into Yemen).",
+        N_("successions only Seoul's record needs"),
+        N_("Successions the Republic of Korea's record needs beyond successions.csv (South Yemen into Yemen)."),
         _SUCCESSION_COLUMNS,
     ),
     Dataset(

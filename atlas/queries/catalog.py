@@ -19,6 +19,7 @@ import pandas as pd
 
 from atlas.core import source_kinds
 from atlas.core.dates import PARTIAL_DATE, date_start
+from atlas.core.i18n import _
 from atlas.data.registry import DATASETS
 from atlas.queries.export import csv_bytes
 
@@ -36,14 +37,14 @@ NEVER, AT_SOURCE_DATE = "never_had", "none_at_source_date"
 def describe_dataset(name: str, frame: pd.DataFrame | None) -> str:
     """One sentence on what a dataset holds; ``no_relations`` says how many rows make each claim."""
     if name != "no_relations":
-        return DATASETS[name].description if name in DATASETS else ""
+        return _(DATASETS[name].description) if name in DATASETS else ""
     counts = no_relations_counts(frame) if frame is not None else {NEVER: 0, AT_SOURCE_DATE: 0}
-    return (
-        f"States documented without relations with the DPRK: {counts[NEVER]} that never had any "
-        f'(claim `never_had`, counted as "Documented as never" on Home) and {counts[AT_SOURCE_DATE]} that a '
+    return _(
+        "States documented without relations with the DPRK: {never} that never had any "
+        '(claim `never_had`, counted as "Documented as never" on Home) and {at_source_date} that a '
         "source lists without relations when it was written (claim `none_at_source_date`), which does not "
         "rule out earlier ties."
-    )
+    ).format(never=counts[NEVER], at_source_date=counts[AT_SOURCE_DATE])
 
 
 def no_relations_counts(no_relations: pd.DataFrame) -> dict[str, int]:
@@ -162,7 +163,7 @@ def noted_disagreements(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         if name == "no_relations" or "notes" not in frame:
             continue
         key = next((c for c in ("event_id", "gift_id", "iso3", "successor_iso3") if c in frame), frame.columns[0])
-        for _, row in frame[frame["notes"].str.contains(DISAGREEMENT)].iterrows():
+        for _index, row in frame[frame["notes"].str.contains(DISAGREEMENT)].iterrows():
             rows.append({"dataset": name, "row": row[key], "notes": row["notes"], "source_url": row.get("source_url", "")})
     return pd.DataFrame(rows, columns=["dataset", "row", "notes", "source_url"])
 
@@ -214,10 +215,23 @@ class Citation:
 
     def text(self, accessed: str) -> str:
         """A plain-text reference for a dataset, to paste into a paper or a handout."""
-        latest = f", latest dated row {self.latest}" if self.latest else ""
-        return (
-            f"DPRK Relations Atlas, version {self.version}. Dataset data/{self.filename} "
-            f"({self.rows} rows{latest}; SHA-256 {self.fingerprint}). Accessed {accessed}."
+        if self.latest:
+            text = _(
+                "DPRK Relations Atlas, version {version}. Dataset data/{filename} "
+                "({rows} rows, latest dated row {latest}; SHA-256 {fingerprint}). Accessed {accessed}."
+            )
+        else:
+            text = _(
+                "DPRK Relations Atlas, version {version}. Dataset data/{filename} "
+                "({rows} rows; SHA-256 {fingerprint}). Accessed {accessed}."
+            )
+        return text.format(
+            version=self.version,
+            filename=self.filename,
+            rows=self.rows,
+            latest=self.latest,
+            fingerprint=self.fingerprint,
+            accessed=accessed,
         )
 
 

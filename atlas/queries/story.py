@@ -18,16 +18,17 @@ import pandas as pd
 from atlas.core import links
 from atlas.core.countries import country_name
 from atlas.core.dates import date_end, date_start, format_partial, year_end
+from atlas.core.i18n import N_, _
 from atlas.queries import changes
 from atlas.queries.relations import RelationsIndex, count_with_relations
 
 
 @dataclass(frozen=True)
 class Chapter:
-    title: str
+    title: str  # English, marked for the catalog: shown with ``_(chapter.title)``
     start_event: str  # event_id whose date opens the chapter
     end_event: str | None  # event_id whose date closes it; None: today
-    text: str  # template, filled by ``chapter_text``
+    text: str  # template (English, marked for the catalog), translated and filled by ``chapter_text``
     key_events: tuple[str, ...]
     gift: str  # gift_id from the period
     dual_korea: bool = False  # the race with Seoul: show both Koreas' maps where the app has them
@@ -35,10 +36,10 @@ class Chapter:
 
 CHAPTERS: tuple[Chapter, ...] = (
     Chapter(
-        title="The Soviet-bloc beginning",
+        title=N_("The Soviet-bloc beginning"),
         start_event="1945-liberation-of-korea-from-japanese-rule",
         end_event="1950-korean-war",
-        text=(
+        text=N_(
             "Japan's colonial rule over Korea ended on {date[1945-liberation-of-korea-from-japanese-rule]}, and the "
             "peninsula was split into a Soviet occupation zone in the north and an American zone in the south. "
             "On {date[1948-founding-of-the-dprk]} the Democratic People's Republic of Korea was proclaimed in "
@@ -55,10 +56,10 @@ CHAPTERS: tuple[Chapter, ...] = (
         gift="1949-vase-inlaid-in-mother-of",
     ),
     Chapter(
-        title="The Korean War",
+        title=N_("The Korean War"),
         start_event="1950-korean-war",
         end_event="1953-kim-il-sung-s-state-visit",
-        text=(
+        text=N_(
             "On {date[1950-korean-war]} North Korean forces invaded the South. The UN Security Council asked "
             "member states to help the South repel the attack ({date[1950-unsc-resolution-83]}). A landing at "
             "Incheon on {date[1950-incheon-landing]} turned the war, and Chinese forces entered it on the North's "
@@ -76,10 +77,10 @@ CHAPTERS: tuple[Chapter, ...] = (
         gift="1953-embroidered-picture-tiger-and-two",
     ),
     Chapter(
-        title="Between Moscow and Beijing",
+        title=N_("Between Moscow and Beijing"),
         start_event="1953-kim-il-sung-s-state-visit",
         end_event="1961-sino-dprk-treaty-of-friendship-and",
-        text=(
+        text=N_(
             "After the war Pyongyang rebuilt with Soviet and Chinese help and balanced between its patrons in Moscow and Beijing. "
             "At a party plenum on {date[1956-august-plenum-challenge-to-kim-il]} leaders close to Moscow and "
             "Beijing tried to criticise Kim Il Sung; they failed and were purged, and a joint Soviet–Chinese "
@@ -99,10 +100,10 @@ CHAPTERS: tuple[Chapter, ...] = (
         gift="1955-railway-observation-car",
     ),
     Chapter(
-        title="The race with Seoul for the newly independent states",
+        title=N_("The race with Seoul for the newly independent states"),
         start_event="1961-sino-dprk-treaty-of-friendship-and",
         end_event="1988-seoul-s-july-7-declaration-and",
-        text=(
+        text=N_(
             "As colonies in Africa and Asia became independent, North and South Korea competed for their recognition "
             "with aid, visits and votes at the United Nations. Kim Il Sung visited Indonesia on "
             "{date[1965-kim-il-sung-visits-indonesia]}. Between {start} and {end}, {established} states "
@@ -125,10 +126,10 @@ CHAPTERS: tuple[Chapter, ...] = (
         dual_korea=True,
     ),
     Chapter(
-        title="The end of the Cold War and UN entry",
+        title=N_("The end of the Cold War and UN entry"),
         start_event="1988-seoul-s-july-7-declaration-and",
         end_event="1992-china-and-south-korea-normalise-relations",
-        text=(
+        text=N_(
             "On {start} Seoul offered to help the North improve its ties with the South's allies, while it "
             "sought ties with the North's own partners. Hungary became the first Soviet-bloc state to recognise "
             "the South on {date[1989-hungary-recognises-south-korea]}, and the Soviet Union followed on "
@@ -148,10 +149,10 @@ CHAPTERS: tuple[Chapter, ...] = (
         gift="1989-wooden-craftwork-sun",
     ),
     Chapter(
-        title="The opening to Western Europe",
+        title=N_("The opening to Western Europe"),
         start_event="1992-china-and-south-korea-normalise-relations",
         end_event="2002-us-says-dprk-admitted-covert-enrichment",
-        text=(
+        text=N_(
             "Kim Il Sung died on {date[1994-death-of-kim-il-sung]} and his son Kim Jong Il succeeded him. Under "
             "the Agreed Framework of {date[1994-us-dprk-agreed-framework]} the North froze its plutonium "
             "programme in return for reactors and fuel oil. Around the first inter-Korean summit "
@@ -172,10 +173,10 @@ CHAPTERS: tuple[Chapter, ...] = (
         gift="2000-basketball-autographed-by-michael-jordan",
     ),
     Chapter(
-        title="The nuclear era and sanctions",
+        title=N_("The nuclear era and sanctions"),
         start_event="2002-us-says-dprk-admitted-covert-enrichment",
         end_event="2017-unsc-resolution-2397",
-        text=(
+        text=N_(
             "On {start} the United States said North Korean officials had admitted a second, covert nuclear "
             "programme. The North left the Non-Proliferation Treaty ({date[2003-dprk-declares-withdrawal-from-the-npt]}), "
             "sat down and later walked out of the Six-Party Talks, and carried out its first nuclear test on "
@@ -196,10 +197,10 @@ CHAPTERS: tuple[Chapter, ...] = (
         gift="2008-gold-and-silver-decorated-kubachi",
     ),
     Chapter(
-        title="Summits and the turn to Russia",
+        title=N_("Summits and the turn to Russia"),
         start_event="2017-unsc-resolution-2397",
         end_event=None,
-        text=(
+        text=N_(
             "A season of summits followed: Kim Jong Un met Moon Jae-in at Panmunjom on "
             "{date[2018-panmunjom-inter-korean-summit]} and Donald Trump in Singapore on "
             "{date[2018-singapore-summit]}, but their meeting in Hanoi on {date[2019-hanoi-summit]} ended "
@@ -222,14 +223,14 @@ CHAPTERS: tuple[Chapter, ...] = (
     ),
 )
 
-MISSING_DATE = "[date missing from the data]"
+MISSING_DATE = N_("[date missing from the data]")
 
 
 class _Dates(dict):
     """Event dates for templates; an id missing from events.csv reads as a visible gap, not a crash."""
 
     def __missing__(self, key: str) -> str:
-        return MISSING_DATE
+        return _(MISSING_DATE)
 
 
 def event_dates(events: pd.DataFrame) -> _Dates:
@@ -246,10 +247,12 @@ def chapter_period(chapter: Chapter, events: pd.DataFrame, today: dt.date) -> tu
 
 
 def readable_list(names: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C' (or 'none')."""
+    """'A', 'A and B', 'A, B and C' (or 'none'); in Korean '소련, 중국 및 몽골' (or '없음')."""
     if not names:
-        return "none"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return _("none")
+    if len(names) == 1:
+        return names[0]
+    return _("{items} and {last}").format(items=", ".join(names[:-1]), last=names[-1])
 
 
 def chapter_facts(index: RelationsIndex, events: pd.DataFrame, chapter: Chapter, today: dt.date) -> dict:
@@ -262,7 +265,9 @@ def chapter_facts(index: RelationsIndex, events: pd.DataFrame, chapter: Chapter,
     restorers = list(dict.fromkeys(moved.loc[moved["kind"] == "restored", "name"]))
     by_continent = established["continent"].value_counts()
     parties = changes.party_changes(index, start, end)
-    dissolved = parties[parties["event"].str.endswith("ceased to exist")]
+    # States that ceased to exist in the window (by their codes: the event text is in the visitor's language).
+    ended = parties["iso3"].map(lambda code: code in index.dissolved_on and start < index.dissolved_on[code] <= end)
+    dissolved = parties[ended.astype(bool)]
     in_window = events[events["date"].map(date_start).between(start, end)]
     year_ends = {year: count_with_relations(index, year_end(year, today)) for year in range(start.year, end.year + 1)}
     year_ends = {year: n for year, n in year_ends.items() if year_end(year, today) <= end}
@@ -291,9 +296,10 @@ def chapter_facts(index: RelationsIndex, events: pd.DataFrame, chapter: Chapter,
         "dissolved_names": readable_list([country_name(c) for c in dissolved["iso3"]]),
         "successors": len(successors),
         "successors_with_relations": sum(index.status(code, end).category == "relations" for code in successors),
-        "nuclear_tests": int(in_window["title"].str.contains("nuclear test", case=False).sum()),
+        # Counted by the events' ids, which stay English (titles are in the visitor's language).
+        "nuclear_tests": int(in_window["event_id"].str.contains("nuclear-test").sum()),
         "sanction_resolutions": int(
-            ((in_window["category"] == "sanctions") & in_window["title"].str.startswith("UNSC Resolution")).sum()
+            ((in_window["category"] == "sanctions") & in_window["event_id"].str.match(r"\d{4}-unsc-resolution-")).sum()
         ),
         "peak_count": peak_count,
         "peak_year": peak_year,
@@ -301,13 +307,13 @@ def chapter_facts(index: RelationsIndex, events: pd.DataFrame, chapter: Chapter,
 
 
 def chapter_text(index: RelationsIndex, events: pd.DataFrame, chapter: Chapter, today: dt.date) -> str:
-    """The chapter's text with every number and date filled in from the data."""
-    return string.Formatter().vformat(chapter.text, (), chapter_facts(index, events, chapter, today))
+    """The chapter's text, in the run's language, with every number and date filled in from the data."""
+    return string.Formatter().vformat(_(chapter.text), (), chapter_facts(index, events, chapter, today))
 
 
 def template_literals(template: str) -> str:
     """The typed part of a template (placeholders removed): what a test checks holds no digits."""
-    return "".join(literal for literal, *_ in string.Formatter().parse(template))
+    return "".join(literal for literal, *_rest in string.Formatter().parse(template))
 
 
 def chapter_events(events: pd.DataFrame, chapter: Chapter) -> pd.DataFrame:
@@ -345,7 +351,7 @@ def missing_references(events: pd.DataFrame, gifts: pd.DataFrame) -> list[str]:
 
 def _template_event_ids(template: str) -> list[str]:
     ids = []
-    for _, field, _, _ in string.Formatter().parse(template):
+    for _literal, field, _spec, _conversion in string.Formatter().parse(template):
         if field and field.startswith("date[") and field.endswith("]"):
             ids.append(field[len("date[") : -1])
     return ids
@@ -353,7 +359,9 @@ def _template_event_ids(template: str) -> list[str]:
 
 def gift_line(gift: dict) -> str:
     """'railway observation car — from China to Kim Il Sung, 1955'."""
-    return f"{gift['item']} — from {gift['giver']} to {gift['recipient']}, {format_partial(gift['date'])}"
+    return _("{item} — from {giver} to {recipient}, {date}").format(
+        item=gift["item"], giver=gift["giver"], recipient=gift["recipient"], date=format_partial(gift["date"])
+    )
 
 
 def map_compare_link(start: dt.date, end: dt.date, first_year: int) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.core import links
+from atlas.core.i18n import _
 from atlas.queries.story import CHAPTERS
 from atlas.web import urls as url_state
 
@@ -115,7 +116,7 @@ def navigation(number: int) -> None:
     """Previous / Next buttons and the handout link, in one row the print view hides."""
     with st.container(key="story_nav", horizontal=True, vertical_alignment="center"):
         st.button(
-            "Previous",
+            _("Previous"),
             icon=":material/arrow_back:",
             key="story_previous",
             on_click=go_to,
@@ -123,7 +124,7 @@ def navigation(number: int) -> None:
             disabled=number <= 1,
         )
         st.button(
-            "Next",
+            _("Next"),
             icon=":material/arrow_forward:",
             key="story_next",
             on_click=go_to,
@@ -133,25 +134,25 @@ def navigation(number: int) -> None:
         # The picker shows the chapter in the URL: set before the widget is drawn, every run.
         st.session_state[JUMP_KEY] = number
         st.segmented_control(
-            "Chapter",
+            _("Chapter"),
             list(range(1, len(CHAPTERS) + 1)),
             key=JUMP_KEY,
             on_change=jump,
             label_visibility="collapsed",
-            help="Go to a chapter",
+            help=_("Go to a chapter"),
         )
         st.link_button(
-            "Printable handout",
+            _("Printable handout"),
             links.story_chapter(number, handout=True),
             icon=":material/print:",
-            help="A print-friendly page for this chapter: open it and use the browser's Print.",
+            help=_("A print-friendly page for this chapter: open it and use the browser's Print."),
         )
 
 
 def areas(handout: bool, widths: list[float]) -> list:
     """Side-by-side columns on screen (text beside the map for a projector); stacked in the handout."""
     if handout:
-        return [st.container() for _ in widths]
+        return [st.container() for _width in widths]
     return st.columns(widths, gap="large")
 
 
@@ -166,11 +167,12 @@ def both_koreas(when, today) -> None:
         figure = loaders.race_map_figure(when, today)
         counts = loaders.race_map_counts(when)
     except loaders.DataError as error:
-        st.error(f"The two-Koreas map cannot be shown: **{error}**", icon=":material/error:")
+        st.error(_("The two-Koreas map cannot be shown: **{error}**").format(error=error), icon=":material/error:")
         return
     with st.container(key="story_both_frame"):
         map_chart.draw(figure, key="story_both_map", config=ui.MAP_CONFIG)
     st.caption(
-        " · ".join(f"{RACE_LABELS[category]}: {number}" for category, number in counts.items())
-        + ". The Timelines page charts the race year by year."
+        _("{counts}. The Timelines page charts the race year by year.").format(
+            counts=" · ".join(f"{RACE_LABELS[category]}: {number}" for category, number in counts.items())
+        )
     )

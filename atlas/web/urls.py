@@ -75,7 +75,9 @@ def write(page: str) -> None:
     for key, text in wanted.items():
         if st.query_params.get(key) != text or len(st.query_params.get_all(key)) != 1:
             st.query_params[key] = text
-    st.session_state[_wrote_key(page)] = wanted
+    # Remembered as the page's own parameters only, the form ``_address`` reads back: with ``lang``
+    # in it, every run in Korean took the address for a new one and undid the widgets' changes.
+    st.session_state[_wrote_key(page)] = {name: text for name, text in wanted.items() if name != links.LANGUAGE}
 
 
 def sync(page: str, **domains: Any) -> bool:

@@ -8,6 +8,7 @@ from functools import partial
 import streamlit as st
 
 from atlas.core import source_kinds
+from atlas.core.i18n import N_, _
 from atlas.core.source_kinds import escape_markdown
 from atlas.data.loading import DataError
 from atlas.data.registry import DATASETS
@@ -68,8 +69,10 @@ def record_layout():
 def show_data_error(error: DataError) -> None:
     """One readable message for a broken data file, then stop this page (others keep working)."""
     st.error(
-        f"This page cannot be shown because a data file failed its checks.\n\n**{error}**\n\n"
-        "The data files in `data/` are described in `data/README.md`.",
+        _(
+            "This page cannot be shown because a data file failed its checks.\n\n**{error}**\n\n"
+            "The data files in `data/` are described in `data/README.md`."
+        ).format(error=error),
         icon=":material/error:",
     )
     st.stop()
@@ -101,7 +104,7 @@ def file_bytes(path) -> bytes:
 def show_notice(notice: str | None) -> None:
     """A short notice about ignored URL parameters (the page shows its default view)."""
     if notice:
-        st.info(f"{notice} Showing the default view instead.", icon=":material/info:")
+        st.info(_("{notice} Showing the default view instead.").format(notice=notice), icon=":material/info:")
 
 
 def sources_footer(datasets: Iterable[str]) -> None:
@@ -110,10 +113,12 @@ def sources_footer(datasets: Iterable[str]) -> None:
     names = ", ".join(f"data/{DATASETS[name].filename}" for name in datasets)
     mix = source_mix(tuple(datasets))
     st.caption(
-        f"Data: {names}. Every row carries the URL of the public source it was taken from; "
-        "dates keep the precision the source gives. See **Data & sources** for downloads, "
-        "the data dictionary, coverage, conflicts between sources and the open questions."
-        + (f"  \nSources by kind: {mix}." if mix else "")
+        _(
+            "Data: {names}. Every row carries the URL of the public source it was taken from; "
+            "dates keep the precision the source gives. See **Data & sources** for downloads, "
+            "the data dictionary, coverage, conflicts between sources and the open questions."
+        ).format(names=names)
+        + ("  \n" + _("Sources by kind: {mix}.").format(mix=mix) if mix else "")
     )
 
 
@@ -122,25 +127,55 @@ def source_markdown(url: str) -> str:
     return source_kinds.markdown_link(url)
 
 
-SOURCE_COLUMN = st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)/.*")
-SOURCE_KIND_COLUMN = st.column_config.TextColumn("Source kind", help="Who publishes the source (atlas/core/source_kinds.py)")
-# Column settings for any table that holds sources: add the kind with data_catalog.with_source_kind.
-SOURCE_COLUMNS = {
-    "source_url": SOURCE_COLUMN,
-    "source_kind": SOURCE_KIND_COLUMN,
-    "other_source_url": st.column_config.LinkColumn("Other source", display_text=r"https?://(?:www\.)?([^/]+)/.*"),
-    # Wide, and a click on a cell opens it whole; the country page and the records also write notes out in full.
-    "notes": st.column_config.TextColumn("Notes", width="large", help="Click a cell to read a long note whole"),
-}
+_SITE = r"https?://(?:www\.)?([^/]+)/.*"  # a link column shows the site of its URL
 
 
-# How the profile heads a state in no_relations.csv, by what its source supports (schemas.NO_RELATION_CLAIMS).
+def source_column():
+    return st.column_config.LinkColumn(_("Source"), display_text=_SITE)
+
+
+def source_kind_column():
+    return st.column_config.TextColumn(_("Source kind"), help=_("Who publishes the source (atlas/core/source_kinds.py)"))
+
+
+def source_columns() -> dict:
+    """Column settings for any table that holds sources, labelled in the run's language (add the
+    kind with data_catalog.with_source_kind)."""
+    return {
+        "source_url": source_column(),
+        "source_kind": source_kind_column(),
+        "other_source_url": st.column_config.LinkColumn(_("Other source"), display_text=_SITE),
+        # Wide, and a click on a cell opens it whole; the country page and the records also write notes out in full.
+        "notes": st.column_config.TextColumn(_("Notes"), width="large", help=_("Click a cell to read a long note whole")),
+    }
+
+
+# ``ui.SOURCE_COLUMNS`` (and ``SOURCE_COLUMN``, ``SOURCE_KIND_COLUMN``) are built on each access,
+# so their labels are in the language of the run that reads them (PEP 562 module ``__getattr__``).
+_LABELLED = {"SOURCE_COLUMNS": source_columns, "SOURCE_COLUMN": source_column, "SOURCE_KIND_COLUMN": source_kind_column}
+
+
+def __getattr__(name: str):
+    if name in _LABELLED:
+        return _LABELLED[name]()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# How the profile heads a state in no_relations.csv, by what its source supports (schemas.NO_RELATION_CLAIMS);
+# shown with ``_()``.
 NO_RELATIONS_HEADLINE = {
-    "never_had": "**Never had diplomatic relations with the DPRK.**",
-    "none_at_source_date": (
+    "never_had": N_("**Never had diplomatic relations with the DPRK.**"),
+    "none_at_source_date": N_(
         "**No diplomatic relations with the DPRK on record.** Its source lists it among states without "
         "relations when it was written; that does not rule out ties in earlier decades."
     ),
+}
+# A relation's status today (relations.csv), as the profile writes it; the codes stay in the data.
+STATUS_LABELS = {
+    "active": N_("active"),
+    "suspended": N_("suspended"),
+    "severed": N_("severed"),
+    "dissolved": N_("dissolved"),
 }
 
 
@@ -152,30 +187,35 @@ def country_profile(index, iso3: str) -> None:
     record = index.relations_by_state.get(iso3)
     never = index.never.get(iso3)
     if record:
-        established = record["established"] or "on a date no source we read gives"
+        established = record["established"] or _("on a date no source we read gives")
+        status = record["status"]
         st.markdown(
-            f"Relations with the DPRK established **{escape_markdown(established)}** · "
-            f"status today: **{escape_markdown(record['status'])}**"
+            _("Relations with the DPRK established **{established}** · status today: **{status}**").format(
+                established=escape_markdown(established),
+                status=escape_markdown(_(STATUS_LABELS[status]) if status in STATUS_LABELS else status),
+            )
         )
         if record["notes"]:
             st.caption(escape_markdown(record["notes"]))  # data text stays text
     elif never:
-        st.markdown(NO_RELATIONS_HEADLINE[never["claim"]])
+        st.markdown(_(NO_RELATIONS_HEADLINE[never["claim"]]))
         st.caption(escape_markdown(never["notes"]))
-        st.markdown(f"Source: {source_markdown(never['source_url'])}")
+        st.markdown(_("Source: {source}").format(source=source_markdown(never["source_url"])))
     for date, source in date_conflicts(index, iso3):
         st.warning(
-            f"Sources disagree: another source gives **{date}** for the establishment ({source_markdown(source)}).",
+            _("Sources disagree: another source gives **{date}** for the establishment ({source}).").format(
+                date=date, source=source_markdown(source)
+            ),
             icon=":material/balance:",
         )
     history = country_history(index, iso3)
     if history.empty:
         if not never:
-            st.info("No relations with the DPRK on record in the atlas's sources.")
+            st.info(_("No relations with the DPRK on record in the atlas's sources."))
     else:
-        st.dataframe(with_source_kind(history), hide_index=True, width="stretch", column_config=SOURCE_COLUMNS)
+        st.dataframe(with_source_kind(history), hide_index=True, width="stretch", column_config=source_columns())
     missions = mission_history(index, [iso3])
     if not missions.empty:
-        st.markdown("**Missions, both ways**")
+        st.markdown(_("**Missions, both ways**"))
         with st.container(key="country_missions"):
             st.markdown("\n".join(mission_history_lines(missions)))
