@@ -4,6 +4,10 @@ Okabe–Ito where categories must be told apart, checked on the light and the da
 
 from __future__ import annotations
 
+# The charts' type: the theme's font, then Noto Sans KR (served locally, see .streamlit/config.toml)
+# for Hangul, so Korean labels never fall back to whatever the visitor's machine has.
+FONT_FAMILY = '"Source Sans", "Noto Sans KR", sans-serif'
+
 # The DPRK itself, the same on every map (recognition, compare, the Story's, both Koreas):
 # Okabe–Ito reddish purple, visible on light and dark pages alike (near-black vanished on the
 # dark scheme's background, and with it the legend's swatch).

@@ -23,40 +23,41 @@ import pandas as pd
 
 from atlas.core.countries import country_name, current_codes
 from atlas.core.dates import date_start, format_noted, format_partial
+from atlas.core.i18n import N_
 from atlas.core.territories import territory_of
 from atlas.data.loading import RELATIONSHIP_EVENTS, RelationsData
 
 CATEGORY_LABELS = {
-    "relations": "Diplomatic relations",
-    "undated": "Relations (date not documented)",
-    "via_predecessor": "Relations through a predecessor state",
-    "partial_predecessor": "Part of today's territory had relations through a predecessor state",
-    "suspended": "Relations suspended",
-    "severed": "Relations severed",
-    "none": "No relations",
-    "dprk": "North Korea (DPRK)",
+    "relations": N_("Diplomatic relations"),
+    "undated": N_("Relations (date not documented)"),
+    "via_predecessor": N_("Relations through a predecessor state"),
+    "partial_predecessor": N_("Part of today's territory had relations through a predecessor state"),
+    "suspended": N_("Relations suspended"),
+    "severed": N_("Relations severed"),
+    "none": N_("No relations"),
+    "dprk": N_("North Korea (DPRK)"),
 }
 CATEGORY_ORDER = tuple(CATEGORY_LABELS)
 
 
 # What a no_relations row lets the atlas say (see NO_RELATION_CLAIMS in schemas).
 NO_RELATION_DETAIL = {
-    "never_had": "never had relations",
-    "none_at_source_date": "listed without relations by its source; earlier ties not ruled out",
+    "never_had": N_("never had relations"),
+    "none_at_source_date": N_("listed without relations by its source; earlier ties not ruled out"),
 }
 
 # Hover detail for a state whose relations are documented but undated, on a past date's map.
-UNDATED_BEFORE_TODAY = "relations documented today, but no source dates their start"
+UNDATED_BEFORE_TODAY = N_("relations documented today, but no source dates their start")
 
 EVENT_LABELS = {
-    "established": "Relations established",
-    "suspended": "Relations suspended",
-    "severed": "Relations severed",
-    "restored": "Relations restored",
-    "embassy_opened": "Embassy opened",
-    "embassy_closed": "Embassy closed",
+    "established": N_("Relations established"),
+    "suspended": N_("Relations suspended"),
+    "severed": N_("Relations severed"),
+    "restored": N_("Relations restored"),
+    "embassy_opened": N_("Embassy opened"),
+    "embassy_closed": N_("Embassy closed"),
 }
-SIDE_LABELS = {"dprk_abroad": "DPRK mission in {name}", "in_pyongyang": "{name}'s mission in the DPRK"}
+SIDE_LABELS = {"dprk_abroad": N_("DPRK mission in {name}"), "in_pyongyang": N_("{name}'s mission in the DPRK")}
 
 # Dependent territories take the category of the state they belong to (the hover says so); they
 # never get a dot of their own (see atlas/core/territories.py for where the table comes from).
