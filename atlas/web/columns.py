@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import streamlit as st
+
 from atlas.core.i18n import N_, _
-from atlas.web import widgets as ui
 
 COLUMN_LABELS = {
     "date": N_("date"),
@@ -37,25 +38,21 @@ COLUMN_LABELS = {
     "Before 1989": N_("Before 1989"),
     "1989 and after": N_("1989 and after"),
 }
-# The shared source columns (``ui.SOURCE_COLUMNS``), their labels and help in English.
-SOURCE_LABELS = {
-    "source_url": (N_("Source"), None),
-    "source_kind": (N_("Source kind"), N_("Who publishes the source (atlas/core/source_kinds.py)")),
-    "other_source_url": (N_("Other source"), None),
-    "notes": (N_("Notes"), N_("Click a cell to read a long note whole")),
-}
+_SITE = r"https?://(?:www\.)?([^/]+)/.*"  # a link column shows the site of its URL
 
 
 def source_columns() -> dict:
-    """``ui.SOURCE_COLUMNS`` with its labels and help in the run's language."""
-    config = {}
-    for key, column in ui.SOURCE_COLUMNS.items():
-        if key not in SOURCE_LABELS:
-            config[key] = column
-            continue
-        label, help_text = SOURCE_LABELS[key]
-        config[key] = {**column, "label": _(label)} | ({"help": _(help_text)} if help_text else {})
-    return config
+    """The settings of ``ui.SOURCE_COLUMNS`` (source, its kind, another source, notes), labelled in
+    the run's language. Built here rather than read from ``ui`` so the record pages do not depend on
+    how the shared table is kept."""
+    return {
+        "source_url": st.column_config.LinkColumn(_("Source"), display_text=_SITE),
+        "source_kind": st.column_config.TextColumn(
+            _("Source kind"), help=_("Who publishes the source (atlas/core/source_kinds.py)")
+        ),
+        "other_source_url": st.column_config.LinkColumn(_("Other source"), display_text=_SITE),
+        "notes": st.column_config.TextColumn(_("Notes"), width="large", help=_("Click a cell to read a long note whole")),
+    }
 
 
 def record_columns(columns: Iterable[str], extra: dict | None = None) -> dict:
