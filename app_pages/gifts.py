@@ -94,8 +94,9 @@ if shown.empty:
 
 metrics = st.columns(4)
 metrics[0].metric(_("Gifts shown"), len(shown))
-metrics[1].metric(_(gift_logic.DIRECTIONS["received"]), view.received)
-metrics[2].metric(_(gift_logic.DIRECTIONS["given"]), len(shown) - view.received)
+received_label, given_label = (_(label) for label in gift_logic.DIRECTIONS.values())
+metrics[1].metric(received_label, view.received)
+metrics[2].metric(given_label, len(shown) - view.received)
 metrics[3].metric(
     _("Most exchanges with ({count} gifts)").format(count=view.leading["gifts"].iloc[0]), view.leading["counterpart"].iloc[0]
 )
