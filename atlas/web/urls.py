@@ -75,7 +75,10 @@ def write(page: str) -> None:
     for key, text in wanted.items():
         if st.query_params.get(key) != text or len(st.query_params.get_all(key)) != 1:
             st.query_params[key] = text
-    st.session_state[_wrote_key(page)] = wanted
+    # Remembered as ``_address`` reads it: the language (``lang``) is not one of the page's parameters,
+    # and counting it made every Korean run read the page's state back from the address (a record
+    # opened from a list, or closed, was undone by the address of the run before).
+    st.session_state[_wrote_key(page)] = {key: text for key, text in wanted.items() if key != links.LANGUAGE}
 
 
 def sync(page: str, **domains: Any) -> bool:
