@@ -11,17 +11,24 @@ import datetime as dt
 import streamlit as st
 
 from atlas.core.countries import country_name
+from atlas.core.i18n import _
 from atlas.core.source_kinds import escape_markdown
 from atlas.data.loading import DataError
 from atlas.data.registry import RELATIONS_FILES
 from atlas.queries.country import CountryRecord, choice_label, history_lines, record_csv
 from atlas.web import cache as loaders
+from atlas.web import columns as table_columns
 from atlas.web import map_chart
 from atlas.web import urls as url_state
 from atlas.web import widgets as ui
 
 PICKER_KEY = "country_pick"
-RECORD_LINK = st.column_config.LinkColumn("Record", display_text="Open record")
+
+
+def record_link():
+    """The column that links each event or gift to its own record."""
+    return st.column_config.LinkColumn(_("Record"), display_text=_("Open record"))
+
 
 today = dt.date.today()
 try:
@@ -33,34 +40,40 @@ except DataError as error:
 def picker() -> None:
     """The country picker; its state is the page's ``?country=`` (``atlas.web.urls``)."""
     st.selectbox(
-        "Find a country (type to search; dissolved states such as the Soviet Union or East Germany too)",
+        _("Find a country (type to search; dissolved states such as the Soviet Union or East Germany too)"),
         [None, *choices],
         key=PICKER_KEY,
-        format_func=lambda c: "Choose a country…" if c is None else choice_label(c),
-        placeholder="Choose a country…",
+        format_func=lambda c: _("Choose a country…") if c is None else choice_label(c),
+        placeholder=_("Choose a country…"),
     )
 
 
 def status(record: CountryRecord) -> None:
     with st.container(border=True, key="country_status"):
-        st.markdown(f"**Today:** {record.status}")
+        st.markdown(_("**Today:** {status}").format(status=record.status))
         if record.status_note:
-            st.markdown(f"**Why:** {escape_markdown(record.status_note)}")
+            st.markdown(_("**Why:** {note}").format(note=escape_markdown(record.status_note)))
         if record.established:
-            st.markdown(f"Relations first established: **{record.established}**")
+            st.markdown(_("Relations first established: **{date}**").format(date=record.established))
         if record.status_source:
-            st.markdown(f"Source: {ui.source_markdown(record.status_source)}")
+            st.markdown(_("Source: {source}").format(source=ui.source_markdown(record.status_source)))
         for predecessor in record.predecessors:
-            st.caption(f"Its territory belonged to {country_name(predecessor)}, whose record is included below.")
-            url_state.page_link("country", f"{country_name(predecessor)}'s page", country=predecessor)
+            st.caption(
+                _("Its territory belonged to {name}, whose record is included below.").format(name=country_name(predecessor))
+            )
+            url_state.page_link("country", _("{name}'s page").format(name=country_name(predecessor)), country=predecessor)
         if record.territory_of:
             owner = record.territory_of
-            url_state.page_link("country", f"{country_name(owner)}'s page", country=owner)
+            url_state.page_link("country", _("{name}'s page").format(name=country_name(owner)), country=owner)
         if record.successors:
-            st.markdown("**Its territory passed to:**")
+            st.markdown(_("**Its territory passed to:**"))
             for successor, territory, date in record.successors:
-                label = f"{country_name(successor)} ({'part' if territory == 'part' else 'whole'} of its territory, {date})"
-                url_state.page_link("country", label, country=successor)
+                passed = (
+                    _("{name} (part of its territory, {date})")
+                    if territory == "part"
+                    else _("{name} (whole of its territory, {date})")
+                )
+                url_state.page_link("country", passed.format(name=country_name(successor), date=date), country=successor)
 
 
 def with_seoul(record: CountryRecord) -> None:
@@ -69,83 +82,84 @@ def with_seoul(record: CountryRecord) -> None:
     if not seoul["status"]:
         return
     with st.container(border=True, key="country_seoul"):
-        st.markdown(f"**With Seoul (South Korea) today:** {seoul['status']}")
+        st.markdown(_("**With Seoul (South Korea) today:** {status}").format(status=seoul["status"]))
         if seoul["source"]:
-            st.markdown(f"Source: {ui.source_markdown(seoul['source'])}")
-        url_state.page_link("map", "Both Koreas on the map", ":material/map:", view="both")
+            st.markdown(_("Source: {source}").format(source=ui.source_markdown(seoul["source"])))
+        url_state.page_link("map", _("Both Koreas on the map"), ":material/map:", view="both")
 
 
 def seoul_history(record: CountryRecord) -> None:
     history = loaders.seoul_record(record.code, today)["history"]
     if history.empty:
         return
-    st.subheader("Dated history with Seoul")
-    st.dataframe(history, hide_index=True, width="stretch", key="seoul_history", column_config=ui.SOURCE_COLUMNS)
+    st.subheader(_("Dated history with Seoul"))
+    columns = table_columns.record_columns(history.columns)
+    st.dataframe(history, hide_index=True, width="stretch", key="seoul_history", column_config=columns)
 
 
 def locator(record: CountryRecord) -> None:
     if not record.locator:
-        st.caption("No place on today's map to show.")
+        st.caption(_("No place on today's map to show."))
         return
     map_chart.draw(loaders.locator_figure(record.code, today), key="locator", config=ui.MAP_CONFIG, height="content")
     if record.dissolved:
-        st.caption("Drawn on today's borders: the states that took over its territory (lighter: part of it).")
+        st.caption(_("Drawn on today's borders: the states that took over its territory (lighter: part of it)."))
 
 
 def history(record: CountryRecord) -> None:
-    st.subheader("Dated history")
+    st.subheader(_("Dated history"))
     if record.history.empty:
-        st.info("No dated relationship events on record in the atlas's sources.")
+        st.info(_("No dated relationship events on record in the atlas's sources."))
         return
     # Written out as a list, so every note (the why of each change) wraps under its row instead of
     # being cut off in a grid cell; the sortable grid stays below for sorting and copying.
     with st.container(key="history_list"):
         st.markdown("\n".join(history_lines(record.history)))
-    with st.expander("The same history as a sortable table"):
-        st.dataframe(record.history, hide_index=True, width="stretch", key="history", column_config=ui.SOURCE_COLUMNS)
+    with st.expander(_("The same history as a sortable table")):
+        columns = table_columns.record_columns(record.history.columns)
+        st.dataframe(record.history, hide_index=True, width="stretch", key="history", column_config=columns)
 
 
 def conflicts(record: CountryRecord) -> None:
     if record.conflicts.empty:
         return
-    st.subheader("Where sources disagree")
-    st.dataframe(
-        record.conflicts,
-        hide_index=True,
-        width="stretch",
-        key="conflicts",
-        column_config=ui.SOURCE_COLUMNS | {"date_used": "Date the atlas uses", "other_date": "Other source's date"},
+    st.subheader(_("Where sources disagree"))
+    columns = table_columns.record_columns(
+        record.conflicts.columns, {"date_used": _("Date the atlas uses"), "other_date": _("Other source's date")}
     )
+    st.dataframe(record.conflicts, hide_index=True, width="stretch", key="conflicts", column_config=columns)
 
 
 def missions(record: CountryRecord) -> None:
     if record.missions.empty:
         return
-    st.subheader("Missions both ways")
-    st.dataframe(record.missions, hide_index=True, width="stretch", key="missions", column_config=ui.SOURCE_COLUMNS)
+    st.subheader(_("Missions both ways"))
+    columns = table_columns.record_columns(record.missions.columns)
+    st.dataframe(record.missions, hide_index=True, width="stretch", key="missions", column_config=columns)
 
 
 def _linked_records(title: str, table, key: str) -> None:
     """A table of the state's events or gifts, each row linked to its own record."""
     if table.empty:
         return
-    st.subheader(f"{title} ({len(table)})")
-    st.dataframe(table, hide_index=True, width="stretch", key=key, column_config=ui.SOURCE_COLUMNS | {"record": RECORD_LINK})
+    st.subheader(title.format(count=len(table)))
+    columns = table_columns.record_columns(table.columns, {"record": record_link()})
+    st.dataframe(table, hide_index=True, width="stretch", key=key, column_config=columns)
 
 
 def events(record: CountryRecord) -> None:
-    _linked_records("Events it took part in", record.events, "events")
+    _linked_records(_("Events it took part in ({count})"), record.events, "events")
 
 
 def gifts(record: CountryRecord) -> None:
-    _linked_records("Gifts exchanged", record.gifts, "gifts")
+    _linked_records(_("Gifts exchanged ({count})"), record.gifts, "gifts")
 
 
 def download(record: CountryRecord) -> None:
     ui.csv_download(
-        f"Download {record.name}'s whole record (CSV)",
+        _("Download {name}'s whole record (CSV)").format(name=record.name),
         lambda: record_csv(record),
-        f"dprk-relations-{record.code}.csv",
+        _("dprk-relations-{code}.csv").format(code=record.code),
         key="country_download",
     )
 
@@ -155,10 +169,12 @@ SECTIONS = [history, seoul_history, conflicts, missions, events, gifts, download
 url_state.sync("country", country=lambda: set(choices))  # a bad code: a notice, and the picker
 code = st.session_state[PICKER_KEY]
 if code is None:
-    st.title("Country pages")
+    st.title(_("Country pages"))
     st.caption(
-        "One state's whole relationship with North Korea: its status today, the dated history (with the "
-        "predecessor state's record where one applies), conflicting sources, missions, events and gifts."
+        _(
+            "One state's whole relationship with North Korea: its status today, the dated history (with the "
+            "predecessor state's record where one applies), conflicting sources, missions, events and gifts."
+        )
     )
     picker()
     ui.sources_footer([*RELATIONS_FILES, "events", "gifts"])
@@ -170,7 +186,7 @@ except DataError as error:
     ui.show_data_error(error)
 
 st.title(record.name)
-st.caption(f"{record.region} · ISO {record.code}" + (" · dissolved state" if record.dissolved else ""))
+st.caption(f"{record.region} · ISO {record.code}" + (" · " + _("dissolved state") if record.dissolved else ""))
 picker()
 left, right = st.columns([3, 2])
 with left:

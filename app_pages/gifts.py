@@ -6,12 +6,14 @@ import streamlit as st
 
 from atlas.core import links, source_kinds
 from atlas.core.countries import country_name
+from atlas.core.i18n import _
 from atlas.data.loading import DataError
 from atlas.data.registry import DATASETS
 from atlas.data.schemas import GIFT_CATEGORIES
 from atlas.queries import gifts as gift_logic
-from atlas.queries.timeline import PERIODS
+from atlas.queries.timeline import PERIODS, period_label
 from atlas.web import cache as loaders
+from atlas.web import columns as table_columns
 from atlas.web import focus
 from atlas.web import urls as url_state
 from atlas.web import widgets as ui
@@ -23,12 +25,14 @@ try:
 except DataError as error:
     ui.show_data_error(error)
 
-st.title("Gift exchanges")
+st.title(_("Gift exchanges"))
 st.caption(
-    "Gifts still matter in North Korean protocol: leaders exchange dogs, cars, artworks and "
-    "signed basketballs, and the International Friendship Exhibition at Myohyangsan displays "
-    "those the Kims received. Each gift below is documented by the public source linked with it; "
-    "many are known only from North Korean state media, which the notes say."
+    _(
+        "Gifts still matter in North Korean protocol: leaders exchange dogs, cars, artworks and "
+        "signed basketballs, and the International Friendship Exhibition at Myohyangsan displays "
+        "those the Kims received. Each gift below is documented by the public source linked with it; "
+        "many are known only from North Korean state media, which the notes say."
+    )
 )
 
 countries = sorted(set(gifts["counterpart_iso3"]), key=country_name)
@@ -46,59 +50,65 @@ url_state.sync(
 )
 
 top = st.columns([3, 3, 2])
-period = top[0].segmented_control("Period", list(PERIODS), format_func=lambda k: PERIODS[k].label, key="period") or "all"
+period = top[0].segmented_control(_("Period"), list(PERIODS), format_func=period_label, key="period") or "all"
 direction = top[1].segmented_control(
-    "Direction", list(gift_logic.DIRECTIONS), format_func=lambda k: k.capitalize(), key="direction"
+    _("Direction"), list(gift_logic.DIRECTIONS), format_func=lambda k: _(gift_logic.DIRECTION_NAMES[k]), key="direction"
 )
-text = top[2].text_input("Search", key="q", placeholder="e.g. dog, car, Putin")
+text = top[2].text_input(_("Search"), key="q", placeholder=_("e.g. dog, car, Putin"))
 row = st.columns(4)
 country = row[0].selectbox(
-    "Counterpart country",
+    _("Counterpart country"),
     [None, *countries],
     key="country",
-    placeholder="All countries",
-    format_func=lambda c: "All countries" if c is None else country_name(c),
+    placeholder=_("All countries"),
+    format_func=lambda c: _("All countries") if c is None else country_name(c),
 )
 leader = row[1].selectbox(
-    "North Korean side",
+    _("North Korean side"),
     [None, *leaders],
     key="leader",
-    placeholder="Any leader",
-    format_func=lambda v: "Any leader" if v is None else v,
+    placeholder=_("Any leader"),
+    format_func=lambda v: _("Any leader") if v is None else _(v),
 )
-categories = row[2].multiselect("Kind of gift", GIFT_CATEGORIES, key="category", placeholder="All kinds")
+categories = row[2].multiselect(
+    _("Kind of gift"), GIFT_CATEGORIES, key="category", format_func=gift_logic.value_label, placeholder=_("All kinds")
+)
 kinds = row[3].multiselect(
-    "Kind of source",
+    _("Kind of source"),
     kinds_present,
     key="source_kind",
     format_func=source_kinds.label,
-    placeholder="All sources",
-    help="Who publishes the page each gift is documented by. DPRK state media tells what the DPRK said.",
+    placeholder=_("All sources"),
+    help=_("Who publishes the page each gift is documented by. DPRK state media tells what the DPRK said."),
 )
 
 view = loaders.gift_view((period, direction, country, leader, tuple(categories), text, tuple(kinds)), today)
 shown = view.shown
 if shown.empty:
     st.info(
-        "No gifts match these filters. Try a wider period, another country, or clear the search.", icon=":material/search_off:"
+        _("No gifts match these filters. Try a wider period, another country, or clear the search."),
+        icon=":material/search_off:",
     )
     ui.sources_footer(["gifts"])
     st.stop()
 
 metrics = st.columns(4)
-metrics[0].metric("Gifts shown", len(shown))
-metrics[1].metric("Received by the DPRK side", view.received)
-metrics[2].metric("Given by the DPRK side", len(shown) - view.received)
-metrics[3].metric(f"Most exchanges with ({view.leading['gifts'].iloc[0]} gifts)", view.leading["counterpart"].iloc[0])
-st.caption(f"Sources of these gifts: {view.source_mix}.")
+metrics[0].metric(_("Gifts shown"), len(shown))
+received_label, given_label = (_(label) for label in gift_logic.DIRECTIONS.values())
+metrics[1].metric(received_label, view.received)
+metrics[2].metric(given_label, len(shown) - view.received)
+metrics[3].metric(
+    _("Most exchanges with ({count} gifts)").format(count=view.leading["gifts"].iloc[0]), view.leading["counterpart"].iloc[0]
+)
+st.caption(_("Sources of these gifts: {mix}.").format(mix=view.source_mix))
 
 left, right = st.columns([3, 2])
 with left:
-    st.markdown("**Counterpart countries by number of gifts**")
+    st.markdown("**" + _("Counterpart countries by number of gifts") + "**")
     st.plotly_chart(view.counterparts_map, config=ui.STATIC_MAP_CONFIG, width="stretch", key="gifts_map")
 with right:
-    st.markdown("**Who exchanges the most**")
-    st.dataframe(view.top, hide_index=True, width="stretch")
+    st.markdown("**" + _("Who exchanges the most") + "**")
+    st.dataframe(view.top, hide_index=True, width="stretch", column_config=table_columns.record_columns(view.top.columns))
 
 
 def open_gift() -> None:
@@ -118,7 +128,7 @@ def close_gift() -> None:
     st.session_state["open_gift"] = None
 
 
-st.markdown("**The gifts** — pick one in the list, or select a row, for its card")
+st.markdown(_("**The gifts** — pick one in the list, or select a row, for its card"))
 # The keyboard's way to a card: the table's rows select with Shift+Space only, which nobody guesses.
 labels = dict(
     zip(
@@ -136,30 +146,26 @@ labels = dict(
 )
 st.session_state["open_gift"] = st.session_state.get("gift") if st.session_state.get("gift") in labels else None
 st.selectbox(
-    "Open a gift card",
+    _("Open a gift card"),
     options=list(labels),
     format_func=labels.__getitem__,
     key="open_gift",
     on_change=open_gift,
-    placeholder=f"Type a date, a gift or a name from the {len(labels)} gifts shown, then Enter",
-    help="Opens the gift's card beside the table (below it on a narrow screen).",
+    placeholder=_("Type a date, a gift or a name from the {count} gifts shown, then Enter").format(count=len(labels)),
+    help=_("Opens the gift's card beside the table (below it on a narrow screen)."),
 )
 main, side = ui.record_layout()
+country_column = st.column_config.LinkColumn(_("Country page"), display_text=r"country=(\w+)$", help=_("The counterpart's page"))
 main.dataframe(
-    shown[
-        ["date", "direction", "giver", "recipient", "country_page", "item", "category", "occasion", "source_url", "source_kind"]
-    ],
+    view.table,
     hide_index=True,
     width="stretch",
     on_select=open_selected_row,
     selection_mode="single-row",
     key="gift_table",
-    column_config=ui.SOURCE_COLUMNS
-    | {
-        "country_page": st.column_config.LinkColumn("Country page", display_text=r"country=(\w+)$", help="The counterpart's page")
-    },
+    column_config=table_columns.record_columns(view.table.columns, {"country_page": country_column}),
 )
-ui.csv_download("Download these gifts (CSV)", shown[DATASETS["gifts"].localized_columns], "dprk-gifts.csv", where=main)
+ui.csv_download(_("Download these gifts (CSV)"), shown[DATASETS["gifts"].localized_columns], _("dprk-gifts.csv"), where=main)
 
 chosen = st.session_state.get("gift")
 if chosen in set(gifts["gift_id"]):
@@ -167,25 +173,27 @@ if chosen in set(gifts["gift_id"]):
     with side, st.container(border=True, key="gift_card"):
         with st.container(horizontal=True, vertical_alignment="center"):
             st.subheader(card["item"])
-            st.button("Close", key="close_gift", on_click=close_gift, width="content")
+            st.button(_("Close"), key="close_gift", on_click=close_gift, width="content")
         focus.focus_record("gift_card", chosen)  # a click, a row or the list: focus and view follow
-        st.markdown(f"**{card['when']}** · {card['category']} · occasion: {card['occasion']}")
-        st.markdown(f"**From:** {card['from']}  \n**To:** {card['to']}")
+        occasion = _("occasion: {occasion}").format(occasion=card["occasion"])
+        st.markdown(f"**{card['when']}** · {card['category']} · {occasion}")
+        st.markdown(_("**From:** {giver}  \n**To:** {recipient}").format(giver=card["from"], recipient=card["to"]))
         if card["notes"]:
-            st.caption(f"Notes: {card['notes']}")
-        st.markdown(f"Source: {ui.source_markdown(card['source_url'])}")
+            st.caption(_("Notes: {notes}").format(notes=card["notes"]))
+        st.markdown(_("Source: {source}").format(source=ui.source_markdown(card["source_url"])))
         if card["event_id"]:
-            st.link_button("Open the related event", links.timeline_record(card["event_id"]))
+            st.link_button(_("Open the related event"), links.timeline_record(card["event_id"]))
         for code in card["country_codes"]:
-            url_state.page_link("country", f"{country_name(code)}: its country page", ":material/flag:", country=code)
+            label = _("{country}: its country page").format(country=country_name(code))
+            url_state.page_link("country", label, ":material/flag:", country=code)
 
-flows, over_time, summary = st.tabs(["Flows", "Over time", "How it changed after 1989"])
+flows, over_time, summary = st.tabs([_("Flows"), _("Over time"), _("How it changed after 1989")])
 with flows:
     st.plotly_chart(view.sankey, config=ui.CHART_CONFIG, width="stretch", key="gifts_sankey")
 with over_time:
     st.plotly_chart(view.over_time, config=ui.CHART_CONFIG, width="stretch", key="gifts_timeline")
 with summary:
-    st.dataframe(view.before_after, hide_index=True, width="stretch")
-    st.dataframe(view.categories, hide_index=True, width="stretch")
+    for table in (view.before_after, view.categories):
+        st.dataframe(table, hide_index=True, width="stretch", column_config=table_columns.record_columns(table.columns))
 
 ui.sources_footer(["gifts"])

@@ -10,9 +10,21 @@ import streamlit as st
 
 from atlas.core import links
 from atlas.core.countries import country_name
+from atlas.core.i18n import _
 from atlas.data.loading import DataError
-from atlas.queries.timeline import LANES, PERIODS, countries_in, event_record, regions_in, relation_record
+from atlas.queries.timeline import (
+    LANES,
+    PERIODS,
+    countries_in,
+    event_record,
+    lane_label,
+    period_label,
+    region_label,
+    regions_in,
+    relation_record,
+)
 from atlas.web import cache as loaders
+from atlas.web import columns as table_columns
 from atlas.web import focus
 from atlas.web import urls as url_state
 from atlas.web import widgets as ui
@@ -26,12 +38,14 @@ try:
 except DataError as error:
     ui.show_data_error(error)
 
-st.title("Timelines")
+st.title(_("Timelines"))
 st.caption(
-    "The Cold War (1945–1991) and the years since the Eastern Bloc's collapse (1989–today) overlap "
-    "on purpose: 1989–1991 is the transition both belong to. The two lowest lanes are the dated "
-    "relationship changes (established, suspended, severed, restored) and, quieter, embassies opened "
-    "and closed. Below the events, the relations established each year show the waves of recognition."
+    _(
+        "The Cold War (1945–1991) and the years since the Eastern Bloc's collapse (1989–today) overlap "
+        "on purpose: 1989–1991 is the transition both belong to. The two lowest lanes are the dated "
+        "relationship changes (established, suspended, severed, restored) and, quieter, embassies opened "
+        "and closed. Below the events, the relations established each year show the waves of recognition."
+    )
 )
 
 codes = countries_in(events, relation_lane)
@@ -49,20 +63,24 @@ url_state.sync(
 
 view_col, search_col = st.columns([3, 2])
 cat_col, country_col, region_col = st.columns([3, 1.2, 0.8])
-view = view_col.segmented_control("Period", options=list(PERIODS), format_func=lambda k: PERIODS[k].label, key="view")
+view = view_col.segmented_control(_("Period"), options=list(PERIODS), format_func=period_label, key="view")
 view = view or "all"
-categories = cat_col.multiselect("Lanes", LANES, key="category", placeholder="All lanes")
+categories = cat_col.multiselect(_("Lanes"), LANES, key="category", format_func=lane_label, placeholder=_("All lanes"))
 country = country_col.selectbox(
-    "Country",
+    _("Country"),
     [None, *codes],
     key="country",
-    format_func=lambda c: "All countries" if c is None else country_name(c),
-    placeholder="All countries",
+    format_func=lambda c: _("All countries") if c is None else country_name(c),
+    placeholder=_("All countries"),
 )
 region = region_col.selectbox(
-    "Region", [None, *regions], key="region", format_func=lambda r: "All regions" if r is None else r, placeholder="All regions"
+    _("Region"),
+    [None, *regions],
+    key="region",
+    format_func=lambda r: _("All regions") if r is None else region_label(r),
+    placeholder=_("All regions"),
 )
-text = search_col.text_input("Search (whole words)", key="q", placeholder="e.g. treaty, Olympics, severed")
+text = search_col.text_input(_("Search (whole words)"), key="q", placeholder=_("e.g. treaty, Olympics, severed"))
 
 filters = (view, tuple(categories), country, region, text.strip() or None)
 shown = loaders.timeline_rows(filters, today)
@@ -95,27 +113,29 @@ if not shown.empty:
     # The list shows the open record (however it was opened), and none when it is filtered out.
     st.session_state["open_record"] = st.session_state.get("event") if st.session_state.get("event") in titles else None
     st.selectbox(
-        "Open a record",
+        _("Open a record"),
         options=list(titles),
         format_func=titles.__getitem__,
         key="open_record",
         on_change=open_record,
-        placeholder=f"Type a date or words from one of the {len(titles)} records shown, then Enter",
-        help="Opens the event's or change's record beside the chart (below it on a narrow screen).",
+        placeholder=_("Type a date or words from one of the {count} records shown, then Enter").format(count=len(titles)),
+        help=_("Opens the event's or change's record beside the chart (below it on a narrow screen)."),
     )
 
 main, side = ui.record_layout()
 if shown.empty:
     st.info(
-        "No events match these filters. Try another period, fewer lanes, another region or other words.",
+        _("No events match these filters. Try another period, fewer lanes, another region or other words."),
         icon=":material/search_off:",
     )
 else:
     counts = loaders.timeline_lane_counts(filters, today)
     main.caption(
-        f"{counts[0]} events, {counts[1]} relationship changes (:blue[●] established · :green[●] restored · "
-        f":orange[●] suspended · :red[●] severed) and {counts[2]} embassies opened or closed (grey ticks) · "
-        "drag to zoom, double-click to reset · click a point, or pick it in the list above, for its record"
+        _(
+            "{events} events, {changes} relationship changes (:blue[●] established · :green[●] restored · "
+            ":orange[●] suspended · :red[●] severed) and {embassies} embassies opened or closed (grey ticks) · "
+            "drag to zoom, double-click to reset · click a point, or pick it in the list above, for its record"
+        ).format(events=counts[0], changes=counts[1], embassies=counts[2])
     )
     main.plotly_chart(
         loaders.timeline_figure(filters, today),
@@ -138,7 +158,7 @@ def record_heading(title: str, token: str) -> None:
     """The record's title with its way back (Close); focus moves to the title when it opens."""
     with st.container(horizontal=True, vertical_alignment="center"):
         st.subheader(title)
-        st.button("Close", key="close_event", on_click=close_record, width="content")
+        st.button(_("Close"), key="close_event", on_click=close_record, width="content")
     focus.focus_record("event_record", token)
 
 
@@ -150,9 +170,9 @@ if chosen in event_ids:
         st.markdown(f"**{record['when']}** · {record['category']} · {record['countries']}")
         st.write(record["summary"])
         if record["notes"]:
-            st.caption(f"Notes: {record['notes']}")
-        st.markdown(f"Source: {ui.source_markdown(record['source_url'])}")
-        st.link_button(f"Open the map at {record['map_year']}", links.map_at(record["map_year"]))
+            st.caption(_("Notes: {notes}").format(notes=record["notes"]))
+        st.markdown(_("Source: {source}").format(source=ui.source_markdown(record["source_url"])))
+        st.link_button(_("Open the map at {year}").format(year=record["map_year"]), links.map_at(record["map_year"]))
         country_links(record["country_codes"])
 elif chosen in relation_ids:
     record = relation_record(relation_lane.set_index("event_id").loc[chosen])
@@ -160,19 +180,15 @@ elif chosen in relation_ids:
         record_heading(record["title"], chosen)
         st.markdown(f"**{record['when']}** · {record['summary']}")
         if record["notes"]:
-            st.caption(f"Notes: {record['notes']}")
-        st.markdown(f"Source: {ui.source_markdown(record['source_url'])}")
-        st.link_button(f"Open the map at {record['map_year']}", record["map_link"])
+            st.caption(_("Notes: {notes}").format(notes=record["notes"]))
+        st.markdown(_("Source: {source}").format(source=ui.source_markdown(record["source_url"])))
+        st.link_button(_("Open the map at {year}").format(year=record["map_year"]), record["map_link"])
         country_links(record["country_codes"])
 
-with st.expander("All filtered events as a table (sortable, with source links)"):
-    st.dataframe(
-        loaders.timeline_table(filters, today),
-        hide_index=True,
-        width="stretch",
-        column_config=ui.SOURCE_COLUMNS,
-    )
-    ui.csv_download("Download these events (CSV)", shown.drop(columns=["start", "end"]), "dprk-events.csv")
+with st.expander(_("All filtered events as a table (sortable, with source links)")):
+    table = loaders.timeline_table(filters, today)
+    st.dataframe(table, hide_index=True, width="stretch", column_config=table_columns.record_columns(table.columns))
+    ui.csv_download(_("Download these events (CSV)"), shown.drop(columns=["start", "end"]), _("dprk-events.csv"))
 
 show_race_chart(today)
 

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from atlas.core.countries import country_name
 from atlas.figures.maps import GEO_LAYOUT
+from atlas.figures.palettes import FONT_FAMILY
 
 LOCATOR_COLOURS = {"whole": "#D55E00", "part": "#F0B27A"}
 
@@ -82,6 +83,7 @@ def locator_map(
         showlegend=False,
         dragmode=False,
         template=go.layout.Template(),
+        font_family=FONT_FAMILY,
         meta=dict(state=name),
     )
     return fig

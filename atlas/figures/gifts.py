@@ -11,8 +11,33 @@ import plotly.graph_objects as go
 
 from atlas.core.countries import country_name
 from atlas.core.dates import format_partial
+from atlas.core.i18n import _
 from atlas.figures.maps import GEO_LAYOUT
-from atlas.queries.gifts import DIRECTIONS, before_after_1989, by_category, filter_gifts, source_kind_mix, top_counterparts
+from atlas.figures.palettes import FONT_FAMILY
+from atlas.queries.gifts import (
+    DIRECTIONS,
+    before_after_1989,
+    by_category,
+    filter_gifts,
+    readable,
+    source_kind_mix,
+    top_counterparts,
+    value_label,
+)
+
+# The columns of the page's table of gifts, in order.
+TABLE_COLUMNS = [
+    "date",
+    "direction",
+    "giver",
+    "recipient",
+    "country_page",
+    "item",
+    "category",
+    "occasion",
+    "source_url",
+    "source_kind",
+]
 
 
 def gifts_map(gifts: pd.DataFrame, centroids: pd.DataFrame) -> go.Figure:
@@ -33,9 +58,9 @@ def gifts_map(gifts: pd.DataFrame, centroids: pd.DataFrame) -> go.Figure:
             zmax=top,
             marker_line_color="#ffffff",
             marker_line_width=0.4,
-            colorbar=dict(title="Gifts", thickness=12, tickformat="d", tick0=0, dtick=max(1, math.ceil(top / 5))),
+            colorbar=dict(title=_("Gifts"), thickness=12, tickformat="d", tick0=0, dtick=max(1, math.ceil(top / 5))),
             customdata=[country_name(c) for c in shapes.index],
-            hovertemplate="<b>%{customdata}</b><br>%{z} gifts<extra></extra>",
+            hovertemplate="<b>%{customdata}</b><br>" + _("{count} gifts").format(count="%{z}") + "<extra></extra>",
         )
     )
     if len(dots):
@@ -48,20 +73,27 @@ def gifts_map(gifts: pd.DataFrame, centroids: pd.DataFrame) -> go.Figure:
                 marker=dict(size=8, color="#0072B2", line=dict(color="#333333", width=0.6)),
                 customdata=[country_name(c) for c in dots.index],
                 text=list(dots.values),
-                hovertemplate="<b>%{customdata}</b><br>%{text} gifts<extra></extra>",
+                hovertemplate="<b>%{customdata}</b><br>" + _("{count} gifts").format(count="%{text}") + "<extra></extra>",
                 showlegend=False,
             )
         )
     fig.update_geos(**GEO_LAYOUT)
-    fig.update_layout(height=380, margin=dict(l=0, r=0, t=10, b=0), template=go.layout.Template())
+    fig.update_layout(height=380, margin=dict(l=0, r=0, t=10, b=0), template=go.layout.Template(), font_family=FONT_FAMILY)
     return fig
 
 
 def gifts_sankey(gifts: pd.DataFrame) -> go.Figure:
     """Flows from giving countries to receiving sides (DPRK leaders or counterpart countries)."""
-    givers = gifts["giver_iso3"].map(country_name).where(gifts["direction"] == "received", gifts["leader"] + " (DPRK)")
-    takers = (gifts["leader"] + " (DPRK)").where(gifts["direction"] == "received", gifts["counterpart"])
-    flows = pd.DataFrame({"source": "From: " + givers, "target": "To: " + takers}).value_counts().rename("gifts").reset_index()
+    dprk_side = gifts["leader"].map(lambda leader: _("{leader} (DPRK)").format(leader=_(leader)))
+    givers = gifts["giver_iso3"].map(country_name).where(gifts["direction"] == "received", dprk_side)
+    takers = dprk_side.where(gifts["direction"] == "received", gifts["counterpart"])
+    flows = pd.DataFrame(
+        {
+            "source": givers.map(lambda name: _("From: {name}").format(name=name)),
+            "target": takers.map(lambda name: _("To: {name}").format(name=name)),
+        }
+    )
+    flows = flows.value_counts().rename("gifts").reset_index()
     labels = list(dict.fromkeys([*flows["source"], *flows["target"]]))
     position = {label: i for i, label in enumerate(labels)}
     fig = go.Figure(
@@ -75,7 +107,12 @@ def gifts_sankey(gifts: pd.DataFrame) -> go.Figure:
             ),
         )
     )
-    fig.update_layout(height=max(360, 16 * len(labels)), margin=dict(l=0, r=0, t=10, b=10), template=go.layout.Template())
+    fig.update_layout(
+        height=max(360, 16 * len(labels)),
+        margin=dict(l=0, r=0, t=10, b=10),
+        template=go.layout.Template(),
+        font_family=FONT_FAMILY,
+    )
     return fig
 
 
@@ -89,9 +126,9 @@ def gifts_timeline(gifts: pd.DataFrame) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 x=rows["start"],
-                y=rows["category"],
+                y=rows["category"].map(value_label),
                 mode="markers",
-                name=DIRECTIONS[direction],
+                name=_(DIRECTIONS[direction]),
                 marker=dict(color=colour, size=9, opacity=0.8, symbol="circle" if direction == "received" else "diamond"),
                 customdata=list(
                     zip(rows["item"], rows["giver"], rows["recipient"], rows["date"].map(format_partial), strict=True)
@@ -100,7 +137,11 @@ def gifts_timeline(gifts: pd.DataFrame) -> go.Figure:
             )
         )
     fig.update_layout(
-        height=320, margin=dict(l=0, r=0, t=10, b=0), legend=dict(orientation="h", y=-0.2), template=go.layout.Template()
+        height=320,
+        margin=dict(l=0, r=0, t=10, b=0),
+        legend=dict(orientation="h", y=-0.2),
+        template=go.layout.Template(),
+        font_family=FONT_FAMILY,
     )
     return fig
 
@@ -110,6 +151,7 @@ class GiftView:
     """Everything the Gifts page draws for one filter set, computed together (and cached once)."""
 
     shown: pd.DataFrame
+    table: pd.DataFrame  # ``shown``'s columns the page's table shows, codes as a visitor reads them
     received: int
     leading: pd.DataFrame
     source_mix: str
@@ -126,9 +168,10 @@ def gift_view(gifts: pd.DataFrame, centroids: pd.DataFrame, today: dt.date, *fil
     period, *rest = filters
     shown = filter_gifts(gifts, period, today, *rest)
     if shown.empty:
-        return GiftView(shown, 0, shown, "", None, shown, None, None, shown, shown)
+        return GiftView(shown, shown, 0, shown, "", None, shown, None, None, shown, shown)
     return GiftView(
         shown=shown,
+        table=readable(shown[TABLE_COLUMNS]),
         received=int((shown["direction"] == "received").sum()),
         leading=top_counterparts(shown, 1),
         source_mix=source_kind_mix(shown),
@@ -136,6 +179,6 @@ def gift_view(gifts: pd.DataFrame, centroids: pd.DataFrame, today: dt.date, *fil
         top=top_counterparts(shown)[["counterpart", "gifts"]],
         sankey=gifts_sankey(shown),
         over_time=gifts_timeline(shown),
-        before_after=before_after_1989(shown),
-        categories=by_category(shown),
+        before_after=readable(before_after_1989(shown)),
+        categories=readable(by_category(shown)),
     )

@@ -10,12 +10,15 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from atlas.core.dates import format_partial
+from atlas.core.i18n import _
+from atlas.figures.palettes import FONT_FAMILY
 from atlas.queries.timeline import (
     EMBASSY_LANE,
     LANES,
     RELATION_LANE,
     TRANSITION,
     era_spans,
+    lane_label,
     period_bounds,
 )
 
@@ -35,6 +38,12 @@ CHANGE_COLOURS = {"established": "#0072B2", "restored": "#009E73", "suspended": 
 
 
 EMBASSY_COLOUR = "#8C8C8C"
+
+
+def _hover() -> str:
+    """A point's hover: its title, its date, and the site of its source."""
+    source = _("Source: {site}").format(site="%{customdata[2]}")
+    return "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>" + source + "<extra></extra>"
 
 
 def _site(url: str) -> str:
@@ -81,7 +90,7 @@ def timeline_figure(
             xs, ys = [], []
             for span in spans.itertuples():
                 xs += [span.start, span.end, None]
-                ys += [category, category, None]
+                ys += [lane_label(category), lane_label(category), None]
             fig.add_trace(
                 go.Scatter(
                     x=xs, y=ys, mode="lines", line=dict(color=colour, width=9), opacity=0.45, hoverinfo="skip", showlegend=False
@@ -96,12 +105,12 @@ def timeline_figure(
         fig.add_trace(
             go.Scatter(
                 x=rows["start"],
-                y=[category] * len(rows),
+                y=[lane_label(category)] * len(rows),
                 mode="markers",
-                name=category,
+                name=lane_label(category),
                 marker=dict(color=colour, size=10, line=dict(color="#ffffff", width=1), symbol="diamond"),
                 customdata=list(zip(rows["title"], when, rows["source_url"].map(_site), rows["event_id"], strict=True)),
-                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Source: %{customdata[2]}<extra></extra>",
+                hovertemplate=_hover(),
                 unselected=dict(marker=dict(opacity=0.6)),
             ),
             row=1,
@@ -112,9 +121,9 @@ def timeline_figure(
         go.Bar(
             x=[dt.date(y, 7, 1) for y in years["year"]],
             y=years["established"],
-            name="Relations established",
+            name=_("Relations established"),
             marker_color="#56B4E9",
-            hovertemplate="%{x|%Y}: %{y} relations established<extra></extra>",
+            hovertemplate=_("{year}: {count} relations established").format(year="%{x|%Y}", count="%{y}") + "<extra></extra>",
         ),
         row=2,
         col=1,
@@ -128,7 +137,7 @@ def timeline_figure(
     annotations.append(_label(TRANSITION[0], "1989–91"))
     for label, e_start, e_end in era_spans(all_events, today):
         if e_end >= start and e_start <= end:
-            annotations.append(_label(max(e_start, start), f"{label} era"))
+            annotations.append(_label(max(e_start, start), _("{leader} era").format(leader=label)))
             shapes.append(
                 dict(
                     type="line",
@@ -142,8 +151,8 @@ def timeline_figure(
                 )
             )
     fig.update_layout(shapes=shapes, annotations=annotations)
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(lanes)), row=1, col=1)
-    fig.update_yaxes(title_text="Established", row=2, col=1, rangemode="tozero")
+    fig.update_yaxes(categoryorder="array", categoryarray=[lane_label(lane) for lane in reversed(lanes)], row=1, col=1)
+    fig.update_yaxes(title_text=_("Established"), row=2, col=1, rangemode="tozero")
     fig.update_xaxes(range=[start, end], row=2, col=1)
     fig.update_layout(
         height=620,
@@ -153,6 +162,7 @@ def timeline_figure(
         dragmode="zoom",
         template=go.layout.Template(),
         hovermode="closest",
+        font_family=FONT_FAMILY,
     )
     return fig
 
@@ -164,9 +174,9 @@ def _relation_trace(rows: pd.DataFrame, lane: str) -> go.Scatter:
     colours = [CHANGE_COLOURS.get(e, EMBASSY_COLOUR) for e in rows["event"]] if changes else EMBASSY_COLOUR
     return go.Scatter(
         x=rows["start"],
-        y=[lane] * len(rows),
+        y=[lane_label(lane)] * len(rows),
         mode="markers",
-        name=lane,
+        name=lane_label(lane),
         marker=dict(
             color=colours,
             size=9 if changes else 6,
@@ -177,6 +187,6 @@ def _relation_trace(rows: pd.DataFrame, lane: str) -> go.Scatter:
         customdata=list(
             zip(rows["title"], rows["date"].map(format_partial), rows["source_url"].map(_site), rows["event_id"], strict=True)
         ),
-        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Source: %{customdata[2]}<extra></extra>",
+        hovertemplate=_hover(),
         unselected=dict(marker=dict(opacity=0.35 if changes else 0.25)),
     )

@@ -18,9 +18,11 @@ import pandas as pd
 from atlas.core import links
 from atlas.core.countries import DPRK, country_name, is_historic
 from atlas.core.dates import date_start, format_date, format_partial, is_partial_date
+from atlas.core.i18n import N_, _
 from atlas.core.regions import continent, un_subregion
 from atlas.core.source_kinds import escape_markdown, markdown_link
 from atlas.queries.catalog import with_source_kind
+from atlas.queries.gifts import value_label
 from atlas.queries.relations import (
     CATEGORY_LABELS,
     EVENT_LABELS,
@@ -30,6 +32,7 @@ from atlas.queries.relations import (
     RelationsIndex,
     map_codes,
 )
+from atlas.queries.timeline import lane_label, region_label
 
 HISTORY_COLUMNS = ["date", "state", "event", "notes", "source_url"]
 CONFLICT_COLUMNS = ["state", "what", "date_used", "source_url", "other_date", "other_source_url"]
@@ -39,6 +42,23 @@ GIFT_COLUMNS = ["date", "giver", "recipient", "item", "category", "record", "sou
 CSV_COLUMNS = ["section", "date", "state", "what", "detail", "source_url", "source_kind"]
 # Dissolved states (ISO 3166-3) that the page offers even before the data holds a row for them.
 DISSOLVED_STATES = ("SUN", "DDR", "YUG", "CSK", "YMD", "VDR", "SCG")
+# A mission's type and status as a visitor reads them (in English, as in missions.csv).
+MISSION_LABELS = {
+    "embassy": N_("embassy"),
+    "consulate_general": N_("consulate_general"),
+    "consulate": N_("consulate"),
+    "representative_office": N_("representative_office"),
+    "trade_mission": N_("trade_mission"),
+    "non_resident": N_("non_resident"),
+    "open": N_("open"),
+    "closed": N_("closed"),
+    "suspended": N_("suspended"),
+    "unknown": N_("unknown"),
+}
+
+
+def mission_label(value: str) -> str:
+    return _(MISSION_LABELS.get(value, value))
 
 
 @dataclass(frozen=True)
@@ -78,7 +98,8 @@ def country_choices(index: RelationsIndex, events: pd.DataFrame, gifts: pd.DataF
 
 def choice_label(code: str) -> str:
     """'East Germany (dissolved) · DDR' — the name a visitor types, and the code."""
-    return f"{country_name(code)}{' (dissolved)' if is_historic(code) else ''} · {code}"
+    name = _("{name} (dissolved)").format(name=country_name(code)) if is_historic(code) else country_name(code)
+    return f"{name} · {code}"
 
 
 def predecessor_chain(index: RelationsIndex, code: str) -> list[str]:
@@ -109,31 +130,36 @@ def status_sentence(index: RelationsIndex, code: str, today: dt.date) -> tuple[s
     """(what the relationship is today, the source it rests on)."""
     if code in TERRITORY_OF:
         owner = TERRITORY_OF[code]
-        return f"A territory of {country_name(owner)}: its relations are {country_name(owner)}'s.", ""
+        return _("A territory of {owner}: its relations are {owner}'s.").format(owner=country_name(owner)), ""
     if code in index.dissolved_on:
         ended = index.dissolved_on[code]
         last = index.last_change(code, ended)
-        sentence = f"Dissolved on {format_date(ended)}."
+        sentence = _("Dissolved on {date}.").format(date=format_date(ended))
         if last:
-            sentence += f" Its last recorded change: {EVENT_LABELS[last[0]].lower()} ({_readable(last[1].split(' ')[0])})."
-            return sentence, last[2]
+            change = _("Its last recorded change: {event} ({date}).").format(
+                event=_(EVENT_LABELS[last[0]]).lower(), date=_readable(last[1].split(" ")[0])
+            )
+            return f"{sentence} {change}", last[2]
         return sentence, ""
     if is_historic(code):
-        return "A dissolved state. The atlas has no dated record of its relations with the DPRK yet.", ""
+        return _("A dissolved state. The atlas has no dated record of its relations with the DPRK yet."), ""
     status = index.status(code, today)
-    sentence = CATEGORY_LABELS[status.category]
+    sentence = _(CATEGORY_LABELS[status.category])
     if status.via:
         sentence += f" ({country_name(status.via)})"
     never = index.never.get(code)
     if status.category == "none" and never:
-        return f"No relations: {NO_RELATION_DETAIL[never['claim']]}.", never["source_url"]
+        detail = NO_RELATION_DETAIL[never["claim"]]
+        return _("No relations: {detail}.").format(detail=_(detail)), never["source_url"]
     change = index.last_change(status.via or code, today)
     if change:
-        sentence += f", since {_readable(change[1].split(' ')[0])}"
+        since = _readable(change[1].split(" ")[0])
         event = EVENT_LABELS[change[0]]
         if event.casefold() != CATEGORY_LABELS[status.category].casefold():  # 'Relations severed' once, not twice
-            sentence += f" ({event.lower()})"
-        return sentence + ".", change[2]
+            sentence = _("{status}, since {date} ({event}).").format(status=sentence, date=since, event=_(event).lower())
+        else:
+            sentence = _("{status}, since {date}.").format(status=sentence, date=since)
+        return sentence, change[2]
     return sentence + ".", ""
 
 
@@ -159,7 +185,7 @@ def history_lines(history: pd.DataFrame) -> list[str]:
         when = escape_markdown(_readable(date) if is_partial_date(date) else date)
         line = f"- **{when}** · {escape_markdown(str(row['state']))}: {escape_markdown(str(row['event']))}"
         if row.get("source_url"):
-            line += f" · source: {markdown_link(row['source_url'])}"
+            line += " · " + _("source: {link}").format(link=markdown_link(row["source_url"]))
         note = row.get("notes")
         if isinstance(note, str) and note.strip():
             line += f"  \n  *{escape_markdown(note.strip())}*"
@@ -173,15 +199,21 @@ def history_table(index: RelationsIndex, code: str, predecessors: list[str]) -> 
     events = index.data.events
     for state in [code, *predecessors]:
         for row in events[events["iso3"] == state].itertuples():
-            what = EVENT_LABELS[row.event] + (" (date uncertain)" if row.uncertain == "yes" else "")
+            what = _(EVENT_LABELS[row.event])
+            if row.uncertain == "yes":
+                what = _("{text} (date uncertain)").format(text=what)
             if row.mission_side:
-                what += f": {SIDE_LABELS[row.mission_side].format(name=country_name(state))}"
+                what += f": {_(SIDE_LABELS[row.mission_side]).format(name=country_name(state))}"
             rows.append([row.date, country_name(state), what, row.notes, row.source_url])
     succ = index.data.successions
     involved = succ[succ["successor_iso3"].isin([code, *predecessors]) | (succ["predecessor_iso3"] == code)]
     for row in involved.itertuples():
-        part = "part of the territory" if row.territory == "part" else "the territory"
-        what = f"{country_name(row.successor_iso3)} took over {part} of {country_name(row.predecessor_iso3)}"
+        took = (
+            _("{successor} took over part of the territory of {predecessor}")
+            if row.territory == "part"
+            else _("{successor} took over the territory of {predecessor}")
+        )
+        what = took.format(successor=country_name(row.successor_iso3), predecessor=country_name(row.predecessor_iso3))
         rows.append([row.date, country_name(row.successor_iso3), what, row.notes, row.source_url])
     table = pd.DataFrame(rows, columns=HISTORY_COLUMNS)
     if table.empty:
@@ -193,6 +225,8 @@ def history_table(index: RelationsIndex, code: str, predecessors: list[str]) -> 
 def conflicts_table(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
     """Each alternative establishment date beside the one the atlas uses, both with sources."""
     rows = []
+    label = EVENT_LABELS["established"]
+    established = _(label)
     for state in codes:
         record = index.relations_by_state.get(state)
         if not record or not record["alt_established"]:
@@ -202,7 +236,7 @@ def conflicts_table(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
             rows.append(
                 [
                     country_name(state),
-                    "Relations established",
+                    established,
                     record["established"],
                     record["source_url"],
                     other_date,
@@ -217,7 +251,9 @@ def missions_table(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
     m = index.data.missions
     rows = m[m["iso3"].isin(codes)].copy()
     rows["state"] = rows["iso3"].map(country_name)
-    rows["side"] = [SIDE_LABELS[s].format(name=country_name(c)) for s, c in zip(rows["side"], rows["iso3"], strict=True)]
+    rows["side"] = [_(SIDE_LABELS[s]).format(name=country_name(c)) for s, c in zip(rows["side"], rows["iso3"], strict=True)]
+    rows["type"] = rows["type"].map(mission_label)
+    rows["status"] = rows["status"].map(mission_label)
     return rows[MISSION_COLUMNS].reset_index(drop=True)
 
 
@@ -226,14 +262,22 @@ def events_table(events: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     wanted = set(codes)
     named = events["countries"].str.split(";").map(lambda cell: [c for c in cell if c in wanted])
     rows = events[named.map(bool)].assign(state=named[named.map(bool)].map(lambda cs: ", ".join(map(country_name, cs))))
-    rows = rows.assign(record=rows["event_id"].map(links.timeline_record), _start=rows["date"].map(date_start))
+    rows = rows.assign(
+        record=rows["event_id"].map(links.timeline_record),
+        category=rows["category"].map(lane_label),
+        _start=rows["date"].map(date_start),
+    )
     return rows.sort_values("_start", kind="stable")[EVENT_COLUMNS].reset_index(drop=True)
 
 
 def gifts_table(gifts: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     """Gifts the state (or a predecessor) gave or received, oldest first, linked to their cards."""
     rows = gifts[gifts["giver_iso3"].isin(codes) | gifts["recipient_iso3"].isin(codes)]
-    rows = rows.assign(record=rows["gift_id"].map(links.gift_card), _start=rows["date"].map(date_start))
+    rows = rows.assign(
+        record=rows["gift_id"].map(links.gift_card),
+        category=rows["category"].map(value_label),
+        _start=rows["date"].map(date_start),
+    )
     return rows.sort_values("_start", kind="stable")[GIFT_COLUMNS].reset_index(drop=True)
 
 
@@ -260,7 +304,7 @@ def country_record(index: RelationsIndex, events: pd.DataFrame, gifts: pd.DataFr
     codes = [code, *predecessors]
     own = index.relations_by_state.get(code)
     status, source = status_sentence(index, code, today)
-    region = ", ".join(part for part in dict.fromkeys((continent(code), un_subregion(code))) if part)
+    region = ", ".join(region_label(part) for part in dict.fromkeys((continent(code), un_subregion(code))) if part)
     return CountryRecord(
         code=code,
         name=country_name(code),
@@ -288,13 +332,16 @@ def record_csv(record: CountryRecord) -> pd.DataFrame:
     for r in record.history.itertuples():
         rows.append(["history", r.date, r.state, r.event, r.notes, r.source_url])
     for r in record.conflicts.itertuples():
-        rows.append(["conflict", r.date_used, r.state, f"{r.what} (date the atlas uses)", "", r.source_url])
-        rows.append(["conflict", r.other_date, r.state, f"{r.what} (another source)", "", r.other_source_url])
+        used = _("{what} (date the atlas uses)").format(what=r.what)
+        rows.append(["conflict", r.date_used, r.state, used, "", r.source_url])
+        rows.append(["conflict", r.other_date, r.state, _("{what} (another source)").format(what=r.what), "", r.other_source_url])
     for r in record.missions.itertuples():
         when = f"{r.opened}–{r.closed}" if r.closed else r.opened
         rows.append(["mission", when, r.state, f"{r.side}: {r.type}, {r.city}", f"{r.status}. {r.notes}".strip(), r.source_url])
     for r in record.events.itertuples():
         rows.append(["event", r.date, r.state, r.title, r.category, r.source_url])
     for r in record.gifts.itertuples():
-        rows.append(["gift", r.date, "", r.item, f"{r.giver} to {r.recipient}", r.source_url])
+        rows.append(
+            ["gift", r.date, "", r.item, _("{giver} to {recipient}").format(giver=r.giver, recipient=r.recipient), r.source_url]
+        )
     return with_source_kind(pd.DataFrame(rows, columns=CSV_COLUMNS[:-1]))

@@ -16,15 +16,42 @@ import pandas as pd
 from atlas.core import links, source_kinds
 from atlas.core.countries import DPRK, country_name
 from atlas.core.dates import date_start, format_partial
+from atlas.core.i18n import N_, _
 from atlas.queries.timeline import period_bounds
 
-LEADERS = ("Kim Il Sung", "Kim Jong Il", "Kim Jong Un")
-OTHER_LEADER = "Other (state bodies, family)"
-DIRECTIONS = {"received": "Received by the DPRK side", "given": "Given by the DPRK side"}
+# The leaders are the filter's values (and the address's); what a visitor reads is ``_(leader)``.
+LEADERS = (N_("Kim Il Sung"), N_("Kim Jong Il"), N_("Kim Jong Un"))
+OTHER_LEADER = N_("Other (state bodies, family)")
+DIRECTIONS = {"received": N_("Received by the DPRK side"), "given": N_("Given by the DPRK side")}
+# The direction filter's short names.
+DIRECTION_NAMES = {"received": N_("Received"), "given": N_("Given")}
+# How a gift's category, occasion and direction read (in English, as the code: 'animal', 'visit').
+VALUE_LABELS = {
+    "animal": N_("animal"),
+    "vehicle": N_("vehicle"),
+    "sports": N_("sports"),
+    "art": N_("art"),
+    "food": N_("food"),
+    "document": N_("document"),
+    "weapon": N_("weapon"),
+    "other": N_("other"),
+    "summit": N_("summit"),
+    "visit": N_("visit"),
+    "anniversary": N_("anniversary"),
+    "birthday": N_("birthday"),
+    "received": N_("received"),
+    "given": N_("given"),
+}
+
+
+def value_label(value: str) -> str:
+    """A category, occasion or direction code as a visitor reads it."""
+    return _(VALUE_LABELS.get(value, value))
 
 
 def _leader(name: str) -> str:
-    return next((leader for leader in LEADERS if leader in name), OTHER_LEADER)
+    # The name in the data may be in the run's language (Korean data text): either spelling counts.
+    return next((leader for leader in LEADERS if leader in name or _(leader) in name), OTHER_LEADER)
 
 
 def prepare(gifts: pd.DataFrame) -> pd.DataFrame:
@@ -90,9 +117,15 @@ def by_category(gifts: pd.DataFrame) -> pd.DataFrame:
     return gifts.groupby(["category", "direction"]).size().rename("gifts").reset_index()
 
 
+def readable(table: pd.DataFrame) -> pd.DataFrame:
+    """A table's category, occasion and direction codes as a visitor reads them (for display only)."""
+    present = [column for column in ("category", "occasion", "direction") if column in table]
+    return table.assign(**{column: table[column].map(value_label) for column in present})
+
+
 def before_after_1989(gifts: pd.DataFrame) -> pd.DataFrame:
     """Gifts per category before 1989 and from 1989 on: how the exchange changed."""
-    era = gifts["year"].map(lambda y: "Before 1989" if y < 1989 else "1989 and after")
+    era = gifts["year"].map(lambda y: "Before 1989" if y < 1989 else "1989 and after")  # headers: atlas.web.columns
     table = gifts.assign(era=era).pivot_table(index="category", columns="era", values="gift_id", aggfunc="count", fill_value=0)
     for column in ("Before 1989", "1989 and after"):
         if column not in table:
@@ -121,8 +154,8 @@ def gift_card(gift: pd.Series) -> dict:
         "when": format_partial(gift["date"]),
         "from": party_label(gift["giver"], gift["giver_iso3"]),
         "to": party_label(gift["recipient"], gift["recipient_iso3"]),
-        "category": gift["category"],
-        "occasion": gift["occasion"],
+        "category": value_label(gift["category"]),
+        "occasion": value_label(gift["occasion"]),
         "notes": gift["notes"],
         "source_url": gift["source_url"],
         "source_site": urlsplit(gift["source_url"]).netloc.removeprefix("www."),

@@ -17,6 +17,7 @@ import pandas as pd
 from atlas.core import links
 from atlas.core.countries import DPRK, country_name
 from atlas.core.dates import date_end, date_start, format_partial
+from atlas.core.i18n import N_, _
 from atlas.core.regions import continent
 from atlas.data.schemas import EVENT_CATEGORIES
 from atlas.queries.relations import EVENT_LABELS, SIDE_LABELS, map_codes
@@ -31,17 +32,17 @@ class Period:
 
 
 PERIODS = {
-    "cold-war": Period("cold-war", "Cold War 1945–91", dt.date(1945, 1, 1), dt.date(1991, 12, 31)),
-    "post-1989": Period("post-1989", "Since 1989", dt.date(1989, 1, 1), None),
-    "all": Period("all", "Whole span", dt.date(1945, 1, 1), None),
+    "cold-war": Period("cold-war", N_("Cold War 1945–91"), dt.date(1945, 1, 1), dt.date(1991, 12, 31)),
+    "post-1989": Period("post-1989", N_("Since 1989"), dt.date(1989, 1, 1), None),
+    "all": Period("all", N_("Whole span"), dt.date(1945, 1, 1), None),
 }
 TRANSITION = (dt.date(1989, 1, 1), dt.date(1991, 12, 31))
 
 # Leadership eras, bounded by events in data/events.csv (so their dates carry a source).
 ERAS = (
-    ("Kim Il Sung", "1948-founding-of-the-dprk", "1994-death-of-kim-il-sung"),
-    ("Kim Jong Il", "1994-death-of-kim-il-sung", "2011-death-of-kim-jong-il"),
-    ("Kim Jong Un", "2011-death-of-kim-jong-il", None),
+    (N_("Kim Il Sung"), "1948-founding-of-the-dprk", "1994-death-of-kim-il-sung"),
+    (N_("Kim Jong Il"), "1994-death-of-kim-il-sung", "2011-death-of-kim-jong-il"),
+    (N_("Kim Jong Un"), "2011-death-of-kim-jong-il", None),
 )
 
 
@@ -50,6 +51,69 @@ ERAS = (
 RELATION_LANE = "relationship change"
 EMBASSY_LANE = "embassy"
 LANES = (*EVENT_CATEGORIES, RELATION_LANE, EMBASSY_LANE)
+# What a visitor reads for each lane (the codes stay in the data and the address). In English a
+# lane reads as its code.
+LANE_LABELS = {
+    "diplomatic": N_("diplomatic"),
+    "treaty": N_("treaty"),
+    "summit": N_("summit"),
+    "war": N_("war"),
+    "nuclear": N_("nuclear"),
+    "UN": N_("UN"),
+    "sanctions": N_("sanctions"),
+    "inter-Korean": N_("inter-Korean"),
+    RELATION_LANE: N_("relationship change"),
+    EMBASSY_LANE: N_("embassy"),
+}
+
+
+# Continents and UN sub-regions (atlas.core.regions) as a visitor reads them; the names stay the
+# filters' values and the address's.
+REGION_LABELS = {
+    "Africa": N_("Africa"),
+    "Antarctica": N_("Antarctica"),
+    "Asia": N_("Asia"),
+    "Europe": N_("Europe"),
+    "North America": N_("North America"),
+    "Oceania": N_("Oceania"),
+    "South America": N_("South America"),
+    "Australia and New Zealand": N_("Australia and New Zealand"),
+    "Caribbean": N_("Caribbean"),
+    "Central America": N_("Central America"),
+    "Central Asia": N_("Central Asia"),
+    "Eastern Africa": N_("Eastern Africa"),
+    "Eastern Asia": N_("Eastern Asia"),
+    "Eastern Europe": N_("Eastern Europe"),
+    "Melanesia": N_("Melanesia"),
+    "Micronesia": N_("Micronesia"),
+    "Middle Africa": N_("Middle Africa"),
+    "Northern Africa": N_("Northern Africa"),
+    "Northern America": N_("Northern America"),
+    "Northern Europe": N_("Northern Europe"),
+    "Polynesia": N_("Polynesia"),
+    "South-eastern Asia": N_("South-eastern Asia"),
+    "Southern Africa": N_("Southern Africa"),
+    "Southern Asia": N_("Southern Asia"),
+    "Southern Europe": N_("Southern Europe"),
+    "Western Africa": N_("Western Africa"),
+    "Western Asia": N_("Western Asia"),
+    "Western Europe": N_("Western Europe"),
+}
+
+
+def period_label(key: str) -> str:
+    """A period's name in the run's language."""
+    return _(PERIODS[key].label)
+
+
+def region_label(name: str) -> str:
+    """A continent's or sub-region's name in the run's language."""
+    return _(REGION_LABELS.get(name, name))
+
+
+def lane_label(code: str) -> str:
+    """A lane's (an event category's) name in the run's language."""
+    return _(LANE_LABELS.get(code, code))
 
 
 def period_bounds(key: str, today: dt.date) -> tuple[dt.date, dt.date]:
@@ -125,12 +189,12 @@ def relation_lane_events(relation_events: pd.DataFrame) -> pd.DataFrame:
     seen: set[str] = set()
     for row in relation_events.itertuples():
         name = country_name(row.iso3)
-        what = EVENT_LABELS[row.event]
-        summary = what + f" between {name} and the DPRK"
+        what = _(EVENT_LABELS[row.event])
+        summary = _("{event} between {name} and the DPRK").format(event=what, name=name)
         if row.mission_side:
-            summary = f"{what}: {SIDE_LABELS[row.mission_side].format(name=name)}"
+            summary = f"{what}: {_(SIDE_LABELS[row.mission_side]).format(name=name)}"
         if row.uncertain == "yes":
-            summary += " (date uncertain)"
+            summary = _("{text} (date uncertain)").format(text=summary)
         event_id = f"{row.date}-{row.iso3.lower()}-{row.event.replace('_', '-')}" + (
             f"-{row.mission_side.replace('_', '-')}" if row.mission_side else ""
         )
@@ -186,7 +250,7 @@ def era_spans(events: pd.DataFrame, today: dt.date) -> list[tuple[str, dt.date, 
     spans = []
     for label, first, last in ERAS:
         if first in dates and (last is None or last in dates):
-            spans.append((label, dates[first], dates[last] if last else today))
+            spans.append((_(label), dates[first], dates[last] if last else today))
     return spans
 
 
@@ -198,7 +262,7 @@ def event_record(event: pd.Series) -> dict:
     return {
         "title": event["title"],
         "when": when,
-        "category": event["category"],
+        "category": lane_label(event["category"]),
         "summary": event["summary"],
         "countries": ", ".join(country_name(c) for c in event["countries"].split(";") if c),
         "country_codes": [c for c in event["countries"].split(";") if c and c != "PRK"],

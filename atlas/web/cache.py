@@ -391,7 +391,8 @@ def timeline_lane_counts(filters: TimelineFilters, today: dt.date) -> tuple[int,
 def timeline_table(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
     """The Timelines table of one filter set, with the kind of each source beside it."""
     columns = ["date", "end_date", "title", "category", "countries", "source_url"]
-    return data_catalog.with_source_kind(timeline_rows(filters, today)[columns])
+    rows = timeline_rows(filters, today)[columns]
+    return data_catalog.with_source_kind(rows.assign(category=rows["category"].map(timeline.lane_label)))
 
 
 # Shared like ``map_figure``: a filter set's figure is built once (~40 ms) for every visitor.

@@ -88,11 +88,7 @@ def sync(page: str, **domains: Any) -> bool:
     """
     entered = st.session_state.get(_PAGE_KEY) != page
     st.session_state[_PAGE_KEY] = page
-    wrote = st.session_state.get(_wrote_key(page))
-    # ``lang`` is the language's (``atlas.web.language``), not one of the page's parameters: the
-    # address written with it must not read as a new address on every run, which reset the widgets.
-    own = None if wrote is None else {key: value for key, value in wrote.items() if key != links.LANGUAGE}
-    seeded = entered or _address(page) != own
+    seeded = entered or _address(page) != st.session_state.get(_wrote_key(page))
     if seeded:
         notice = params.join_notices([language.take_notice(), read(page, **domains)])
         if notice:
