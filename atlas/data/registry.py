@@ -281,9 +281,11 @@ _ENTRIES = (
         "un_alignment.csv",
         schemas.UN_ALIGNMENT,
         "iso3",
-        "how often each state voted with the DPRK in the UN General Assembly",
-        "Each state's yearly agreement with the DPRK in UN General Assembly roll calls since 1991, computed from "
-        "Voeten's voting data by tools/un_alignment.py.",
+        N_("how often each state voted with the DPRK in the UN General Assembly"),
+        N_(
+            "Each state's yearly agreement with the DPRK in UN General Assembly roll calls since 1991, computed from "
+            "Voeten's voting data by tools/un_alignment.py."
+        ),
         {
             "iso3": "the state (`KOR` included for comparison; never `PRK`); Belgrade's seat is `YUG` until April "
             "1992, `SCG` until June 2006, then `SRB`",

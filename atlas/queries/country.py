@@ -154,9 +154,9 @@ def status_sentence(index: RelationsIndex, code: str, today: dt.date) -> tuple[s
     change = index.last_change(status.via or code, today)
     if change:
         since = _readable(change[1].split(" ")[0])
-        event = EVENT_LABELS[change[0]]
-        if event.casefold() != CATEGORY_LABELS[status.category].casefold():  # 'Relations severed' once, not twice
-            sentence = _("{status}, since {date} ({event}).").format(status=sentence, date=since, event=_(event).lower())
+        event = _(EVENT_LABELS[change[0]])
+        if event.casefold() != _(CATEGORY_LABELS[status.category]).casefold():  # 'Relations severed' once, not twice
+            sentence = _("{status}, since {date} ({event}).").format(status=sentence, date=since, event=event.lower())
         else:
             sentence = _("{status}, since {date}.").format(status=sentence, date=since)
         return sentence, change[2]

@@ -80,7 +80,7 @@ def test_a_timeline_record_opens_in_korean(untranslated):
 
 
 def test_gift_exchanges_in_korean_with_a_card(untranslated):
-    at = open_page("app_pages/gifts.py", {"lang": "ko", "q": "basketball"})
+    at = open_page("app_pages/gifts.py", {"lang": "ko", "q": "농구"})
     assert at.title[0].value == "선물 교환"
     assert at.text_input(key="q").label == "검색"
     assert at.selectbox(key="leader").label == "북한 측"
@@ -113,10 +113,10 @@ def test_country_page_in_korean(untranslated):
     assert at.caption[0].value.startswith("아시아, 동아시아")
     assert at.selectbox(key="country_pick").label.startswith("나라 찾기")
     subheaders = [h.value for h in at.subheader]
-    assert "관계 연표" in subheaders and "양측 공관" in subheaders
+    assert "관계 연표" in subheaders and "서로 공관 설치" in subheaders
     assert any(h.startswith("관련 사건(") for h in subheaders) and any(h.startswith("주고받은 선물(") for h in subheaders)
     shown = " ".join(m.value for m in at.markdown)
-    assert "**현재:** 1949년 10월 6일부터 외교 관계(수교)." in shown
+    assert "**현재:** 1949년 10월 6일부터 수교." in shown
     assert "처음 수교한 날: **1949년 10월 6일**" in shown
     history = next(t.value for t in at.dataframe if "event" in t.value.columns)
     assert "수교" in set(history["event"])
