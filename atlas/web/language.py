@@ -23,6 +23,10 @@ from atlas.core.i18n import _
 STATE_KEY = "lang"
 _SWITCH_KEY = "lang_switch"
 _NOTICE_KEY = "_lang_notice"
+# Set when the visitor switches language: the page then reads its view back from the address
+# (``atlas.web.urls.sync``). The browser returns a dropdown's choice as the label it showed, and
+# that label belongs to the other language, so the address, which holds codes, is the view.
+RESEED_KEY = "_lang_switched"
 
 
 def browser_language() -> str:
@@ -60,6 +64,7 @@ def take_notice() -> str | None:
 
 def _switched() -> None:
     st.session_state[STATE_KEY] = st.session_state[_SWITCH_KEY]
+    st.session_state[RESEED_KEY] = True
 
 
 def switch() -> None:

@@ -86,7 +86,7 @@ def sync(page: str, **domains: Any) -> bool:
     Shows one notice for the values the address got wrong. Returns True when the state was read
     from the address (the map then stops an animation the visitor left).
     """
-    entered = st.session_state.get(_PAGE_KEY) != page
+    entered = st.session_state.get(_PAGE_KEY) != page or st.session_state.pop(language.RESEED_KEY, False)
     st.session_state[_PAGE_KEY] = page
     seeded = entered or _address(page) != st.session_state.get(_wrote_key(page))
     if seeded:
