@@ -38,7 +38,9 @@ if i18n.current() == i18n.KOREAN:  # the English atlas says "North Korea" and "S
                 "**Files and columns.** The files keep their English column names and codes (`established`, "
                 "`severed`, `embassy`…), and each text column has a Korean twin (`title` and `title_ko`); the "
                 "tables on this page and the downloads are the files as they are. The data dictionary "
-                "(`data/README.md`) is in English."
+                "(`data/README.md`) is in English. The other pages' CSV downloads have two header rows in "
+                "Korean: Korean labels, then the English column names (read them with one row skipped, "
+                "`pd.read_csv(path, skiprows=1)`)."
             )
         )
 

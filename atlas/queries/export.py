@@ -4,15 +4,68 @@ Excel opens a CSV without a byte-order mark in the machine's legacy code page, s
 and "Curaçao" come out garbled; with the mark it reads UTF-8. A date cell holds a date only: a
 note such as "(date uncertain)" goes to a column of its own (``date`` -> ``date_note``), so the
 column sorts and filters as dates.
+
+In Korean a table gets two header rows: Korean labels, then the English column names, so a
+reader sees Korean and a script written for the English file reads it with one more header row
+to skip (``pd.read_csv(path, skiprows=1)``); the Data page says so.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from atlas.core import i18n
 from atlas.core.dates import split_noted
+from atlas.core.i18n import N_, _
 
 BOM = "\ufeff"
+
+# The Korean header of each column the atlas's downloads hold (English names are the keys).
+COLUMN_LABELS = {
+    "category": N_("category"),
+    "category_label": N_("category (label)"),
+    "change": N_("change"),
+    "continent": N_("continent"),
+    "countries": N_("countries"),
+    "date": N_("date"),
+    "detail": N_("detail"),
+    "end_date": N_("end date"),
+    "established": N_("established"),
+    "event": N_("event"),
+    "event_id": N_("event id"),
+    "from": N_("from"),
+    "gift_id": N_("gift id"),
+    "giver": N_("giver"),
+    "giver_iso3": N_("giver's code"),
+    "iso3": N_("code (ISO 3166)"),
+    "item": N_("gift"),
+    "last_change": N_("last change"),
+    "last_change_date": N_("date of last change"),
+    "last_change_date_uncertain": N_("date of last change uncertain"),
+    "map_date": N_("date of the map"),
+    "name": N_("name"),
+    "notes": N_("notes"),
+    "occasion": N_("occasion"),
+    "recipient": N_("recipient"),
+    "recipient_iso3": N_("recipient's code"),
+    "region": N_("region"),
+    "section": N_("section"),
+    "source_kind": N_("kind of source"),
+    "source_url": N_("source"),
+    "state": N_("state"),
+    "summary": N_("summary"),
+    "title": N_("title"),
+    "to": N_("to"),
+    "un_region": N_("UN region"),
+    "what": N_("what"),
+}
+
+
+def column_label(name: str) -> str:
+    """A column's header in the run's language ('date_note' -> the label of 'date', noted)."""
+    if name.endswith("_note") and name.removesuffix("_note") in COLUMN_LABELS:
+        return _("{column} (note)").format(column=_(COLUMN_LABELS[name.removesuffix("_note")]))
+    return _(COLUMN_LABELS[name]) if name in COLUMN_LABELS else name
 
 
 def is_date_column(name: str) -> bool:
@@ -33,8 +86,13 @@ def one_date_per_cell(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """A table as Excel-ready CSV: UTF-8 with a byte-order mark, notes out of the date cells."""
-    return (BOM + one_date_per_cell(frame).to_csv(index=False)).encode("utf-8")
+    """A table as Excel-ready CSV: UTF-8 with a byte-order mark, notes out of the date cells; in
+    Korean, a row of Korean labels above the English column names."""
+    table = one_date_per_cell(frame)
+    text = table.to_csv(index=False)
+    if i18n.current() != i18n.ENGLISH:
+        text = pd.DataFrame([[column_label(str(c)) for c in table.columns]]).to_csv(index=False, header=False) + text
+    return (BOM + text).encode("utf-8")
 
 
 def with_bom(raw: bytes) -> bytes:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import partial
 
 import streamlit as st
 
-from atlas.core import source_kinds
+from atlas.core import i18n, source_kinds
 from atlas.core.i18n import N_, _
 from atlas.core.source_kinds import escape_markdown
 from atlas.data.loading import DataError
@@ -92,7 +91,12 @@ def csv_download(label: str, table, file_name: str, *, key: str | None = None, w
 
     ``table`` is a DataFrame or a function that returns one; ``where`` is the container (a column…).
     """
-    data = (lambda: csv_bytes(table())) if callable(table) else partial(csv_bytes, table)
+    lang = i18n.current()  # the file is built on the click, outside this run: in this run's language
+
+    def data() -> bytes:
+        with i18n.language(lang):
+            return csv_bytes(table() if callable(table) else table)
+
     (where or st).download_button(label, data, file_name=file_name, mime="text/csv", on_click="ignore", key=key)
 
 

@@ -84,3 +84,29 @@ def test_switching_language_twice_keeps_the_filters_as_codes(page, server_url, a
         page.wait_for_timeout(1_500)
         assert all(part in page.url for part in kept), page.url
         assert not HANGUL.search(page.url.split("?", 1)[1]), page.url
+
+
+def test_a_korean_browser_gets_korean_and_an_english_one_english_at_the_same_time(browser, server_url):
+    """Two visitors at once, one whose browser asks for Korean: each reads their own language, and
+    an address without ``lang`` follows the browser (the address stays without it)."""
+    korean = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    english = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    try:
+        seoul, london = korean.new_page(), english.new_page()
+        seoul.goto(f"{server_url}/map?year=1988")
+        london.goto(f"{server_url}/map?year=1988")
+        wait_for_map(seoul)
+        wait_for_map(london)
+        assert title_of_map(seoul) == "북한과의 외교 관계, 1988년 12월 31일"
+        assert title_of_map(london) == "Relations with the DPRK, 31 December 1988"
+        # Each keeps its language as both step a year, interleaved.
+        for tab in (seoul, london):
+            tab.locator('[data-testid="stSidebar"]').wait_for()
+            tab.get_by_role("button", name=re.compile("^(Next|다음)")).first.click()
+        seoul.wait_for_function("() => document.querySelector('.js-plotly-plot .gtitle').textContent.includes('1989년')")
+        london.wait_for_function("() => document.querySelector('.js-plotly-plot .gtitle').textContent.includes('1989')")
+        assert HANGUL.search(title_of_map(seoul)) and not HANGUL.search(title_of_map(london))
+        assert "lang=" not in seoul.url and "lang=" not in london.url
+    finally:
+        korean.close()
+        english.close()

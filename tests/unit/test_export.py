@@ -1,5 +1,6 @@
 """Downloads open in Excel as they read in the app: UTF-8 with a BOM, one date per date cell."""
 
+import csv
 import io
 
 import pandas as pd
@@ -31,3 +32,20 @@ def test_dataset_selection_and_raw_files_carry_the_bom_once():
     assert file_csv(pd.DataFrame({"a": [1], "source_kind": ["news"]})) == (BOM + "a\n1\n").encode()
     assert with_bom(b"a\n") == b"\xef\xbb\xbfa\n"
     assert with_bom(with_bom(b"a\n")) == b"\xef\xbb\xbfa\n"
+
+
+def test_korean_csv_has_korean_labels_above_the_english_names():
+    import io
+
+    from atlas.core import i18n
+
+    frame = pd.DataFrame({"date": ["1990-11-27 (date uncertain)"], "iso3": ["CIV"], "unlabelled": ["x"]})
+    with i18n.language("ko"):
+        text = csv_bytes(frame).decode("utf-8").removeprefix(BOM)
+    labels, names, row = list(csv.reader(io.StringIO(text)))
+    assert labels == ["날짜", "날짜(비고)", "코드(ISO 3166)", "unlabelled"]
+    assert names == ["date", "date_note", "iso3", "unlabelled"]
+    assert row == ["1990-11-27", "date uncertain", "CIV", "x"]
+    assert pd.read_csv(io.StringIO(text), skiprows=1).columns.tolist() == names
+    english = csv_bytes(frame).decode("utf-8").removeprefix(BOM)
+    assert english.splitlines()[0] == "date,date_note,iso3,unlabelled"
