@@ -83,8 +83,28 @@ _SITES: dict[str, tuple[str, ...]] = {
         "bpb.de",  # Germany's Federal Agency for Civic Education
         "serbianconsulate.bc.ca",
         "dirco1.azurewebsites.net",  # South Africa's foreign ministry (DIRCO) keeps its older statements here
+        "iaea.org",
+        "fao.org",
+        "newsroom.ctbto.org",  # the Comprehensive Nuclear-Test-Ban Treaty Organization
+        "unmultimedia.org",  # the UN's audiovisual library
+        "norway.no",  # Norway's missions (its UN mission's statements)
+        "euinjapan.jp",  # the EU's delegation to Japan
     ),
     NEWS: (
+        "caixinglobal.com",
+        "daily.hankooki.com",
+        "e.vnexpress.net",
+        "english.news.cn",  # Xinhua, China's state news agency
+        "euronews.com",
+        "cri.cn",  # China Radio International, a Chinese state broadcaster
+        "globaltimes.cn",
+        "interfax.com",
+        "japannews.yomiuri.co.jp",
+        "kmib.co.kr",
+        "theleader.mt.co.kr",
+        "moneys.co.kr",
+        "news.sbs.co.kr",
+        "observerid.com",
         "newspim.com",
         "jtbc.co.kr",
         "timenews.co.kr",
@@ -347,6 +367,11 @@ _SITES: dict[str, tuple[str, ...]] = {
         "namu.wiki",  # user-edited Korean wiki
     ),
     ACADEMIC: (
+        "jamestown.org",  # the Jamestown Foundation, a research institute
+        "pax.peaceagreements.org",  # the University of Edinburgh's peace agreements database
+        "ssoar.info",  # the Social Science Open Access Repository
+        "kinu.or.kr",  # the Korea Institute for National Unification
+        "northkoreaintheworld.org",  # the East-West Center and NCNK's data project
         "cambridge.org",
         "legacy.wilsoncenter.org",  # Wilson Center digital archive (older address)
         "oldsite.nautilus.org",  # Nautilus Institute archive
@@ -401,6 +426,10 @@ _SITES: dict[str, tuple[str, ...]] = {
         "abbagav.blogspot.com",  # reposts KCNA releases
     ),
     OTHER: (
+        "securitycouncilreport.org",  # an independent organisation that reports on the Council
+        "acronym.org.uk",  # the Acronym Institute for Disarmament Diplomacy
+        "peoplepower21.org",  # a Korean civic organisation
+        "derechos.org",  # a human-rights organisation
         "github.com",  # datasets such as kdiplo (compiled from the ROK foreign ministry's lists)
         "sicht-vom-hochblauen.de",  # a personal blog
         "20thcenturywars.com",
@@ -504,6 +533,7 @@ FORBIDDEN_SITES: dict[str, str] = {
     **dict.fromkeys(
         (
             "wikimili.com",
+            "lexisnexis.at",  # a subscription gateway's copy of pages (an Austrian gazette)
             "zxc.wiki",
             "wikizero.com",
             "sewiki.info",

@@ -299,6 +299,99 @@ _ENTRIES = (
             "doi:10.7910/DVN/LEJUQZ), where the roll calls come from",
         },
     ),
+    Dataset(
+        "treaties",
+        "treaties.csv",
+        schemas.TREATIES,
+        "treaty_id",
+        N_("treaties and agreements the DPRK signed"),
+        N_(
+            "Treaties and agreements the DPRK signed: alliances, friendship treaties, borders, inter-Korean accords, with the dates they were signed, came into force and ended."
+        ),
+        {
+            "treaty_id": "unique id: year, parties and a word (`1961-prk-chn-friendship`)",
+            "title": "the agreement's usual English name",
+            "kind": "`alliance`, `friendship`, `partnership`, `inter_korean`, `border`, `economic`, `military` or `other`",
+            "parties": "the parties' codes, `;`-separated, `PRK` always among them (dissolved states by ISO 3166-3)",
+            "signed": "date signed (source precision)",
+            "in_force": "date it came into force; empty when no source gives it",
+            "ended": "date it lapsed, was replaced or was scrapped; empty while in force or when undocumented",
+            "end_note": "how it ended, in a few words (empty if it has not)",
+            "summary": "what it did, in our words",
+            "source_url": SOURCE,
+            "evidence": "the cited page's own words for the dates (a short quotation in the page's language)",
+            "notes": NOTES,
+        },
+    ),
+    Dataset(
+        "organisations",
+        "organisations.csv",
+        schemas.ORGANISATIONS,
+        "org_id",
+        N_("the DPRK in international organisations"),
+        N_(
+            "When the DPRK joined or left international organisations and treaties of membership (the UN, the Non-Aligned Movement, the IAEA, the NPT, UN agencies): one row per event."
+        ),
+        {
+            "org_id": "short id of the organisation (`un`, `nam`, `iaea`, `npt`…)",
+            "name": "the organisation's English name",
+            "abbreviation": "its usual abbreviation",
+            "event": "`joined`, `left`, `withdrawal_announced`, `observer`, `suspended` (a withdrawal put on hold, or membership suspended) or `rejoined`",
+            "date": "date of the event (source precision)",
+            "source_url": SOURCE,
+            "evidence": "the cited page's own words for the date",
+            "notes": NOTES,
+        },
+    ),
+    Dataset(
+        "security_council",
+        "security_council.csv",
+        schemas.SECURITY_COUNCIL,
+        "record_id",
+        N_("UN Security Council decisions on Korea and the DPRK"),
+        N_(
+            "UN Security Council resolutions on Korea and the DPRK since 1950, and the vetoes that shaped the peninsula's diplomacy, with the vote."
+        ),
+        {
+            "record_id": "unique id (`res-1718`, `veto-2022-05-26`)",
+            "date": "date of the vote (source precision)",
+            "document": "the resolution's symbol (`S/RES/1718 (2006)`) or the meeting record; empty when no cited page gives the draft's symbol",
+            "outcome": "`adopted`, `vetoed` or `not_adopted`",
+            "votes_for": "votes in favour (empty if the source does not give the vote)",
+            "votes_against": "votes against",
+            "abstentions": "abstentions",
+            "vetoed_by": "the permanent members that vetoed, `;`-separated codes (`SUN` for the USSR)",
+            "kind": "`war`, `admission`, `sanctions`, `condemnation`, `panel_of_experts` or `other`",
+            "summary": "what it did, in our words",
+            "source_url": SOURCE,
+            "evidence": "the cited page's own words for the date and the vote",
+            "notes": NOTES,
+        },
+    ),
+    Dataset(
+        "visits",
+        "visits.csv",
+        schemas.VISITS,
+        "visit_id",
+        N_("leaders' visits and summits"),
+        N_(
+            "Trips abroad by Kim Il Sung, Kim Jong Il and Kim Jong Un, and heads of state or government in Pyongyang or at summits with DPRK leaders."
+        ),
+        {
+            "visit_id": "unique id: year, month, visitor and place",
+            "start_date": "first day of the visit (source precision)",
+            "end_date": "last day; empty for one day or when no source gives it",
+            "leader": "the visiting leader",
+            "leader_iso3": "the visitor's state (`PRK` for the Kims' trips)",
+            "host_iso3": "the state visited (`PRK` for visits to the DPRK; the host state for a summit elsewhere)",
+            "places": "cities, `;`-separated",
+            "kind": "`state_visit`, `official_visit`, `summit`, `unofficial_visit` or `other`",
+            "summary": "what happened, in our words",
+            "source_url": SOURCE,
+            "evidence": "the cited page's own words for the dates",
+            "notes": NOTES,
+        },
+    ),
 )
 
 DATASETS: dict[str, Dataset] = {entry.name: entry for entry in _ENTRIES}
@@ -306,6 +399,8 @@ BY_FILENAME: dict[str, Dataset] = {entry.filename: entry for entry in _ENTRIES}
 
 # Datasets the pages draw on, for their "Sources" footers.
 RELATIONS_FILES = ("relations", "relation_events", "successions", "missions", "no_relations")
+# The record of why ties changed (issue 21).
+BEYOND_RECOGNITION_FILES = ("treaties", "organisations", "security_council", "visits", "un_alignment")
 
 DICTIONARY_START = (
     "<!-- dataset:{name}:start (generated from atlas/data/registry.py by tools/data_dictionary.py; do not edit) -->"

@@ -368,3 +368,128 @@ UN_ALIGNMENT = pa.DataFrameSchema(
     unique=["iso3", "year"],
     name="un_alignment",
 )
+
+# Why ties changed (issue 21): treaties, organisations, the Security Council, leaders' visits.
+# Each row also quotes its cited page's words for its dates (``evidence``), as date_evidence.csv
+# does for the relations files.
+TREATY_KINDS = ("alliance", "friendship", "partnership", "inter_korean", "border", "economic", "military", "other")
+ORGANISATION_EVENTS = ("joined", "left", "withdrawal_announced", "observer", "suspended", "rejoined")
+COUNCIL_OUTCOMES = ("adopted", "vetoed", "not_adopted")
+COUNCIL_KINDS = ("war", "admission", "sanctions", "condemnation", "panel_of_experts", "other")
+VISIT_KINDS = ("state_visit", "official_visit", "summit", "unofficial_visit", "other")
+_SLUG = pa.Check.str_matches(r"^[a-z0-9-]+$", error="must be a lower-case slug")
+_COUNT = pa.Check.str_matches(r"^(\d{1,2})?$", error="must be empty or a whole number")
+
+
+def _with_dprk(value: object) -> bool:
+    return "PRK" in str(value).split(";")
+
+
+TREATIES = with_korean(
+    pa.DataFrameSchema(
+        {
+            "treaty_id": _text(checks=_required(_SLUG), unique=True),
+            "title": _text(checks=_required()),
+            "kind": _text(checks=[_one_of(TREATY_KINDS)]),
+            "parties": _text(
+                checks=[
+                    pa.Check(_code_list, element_wise=True, error="must be ';'-separated ISO alpha-3 codes pycountry knows"),
+                    pa.Check(_with_dprk, element_wise=True, error="must include PRK"),
+                ]
+            ),
+            "signed": _date(DPRK_FOUNDED),
+            "in_force": _date(TIMELINE_START, required=False),
+            "ended": _date(TIMELINE_START, required=False),
+            "end_note": _text(),
+            "summary": _text(checks=_required()),
+            "source_url": _text(checks=[SOURCE_URL]),
+            "evidence": _text(checks=_required()),
+            "notes": _text(),
+        },
+        strict=True,
+        ordered=False,
+        name="treaties",
+    ),
+    "title",
+    "end_note",
+    "summary",
+    "notes",
+)
+
+ORGANISATIONS = with_korean(
+    pa.DataFrameSchema(
+        {
+            "org_id": _text(checks=_required(pa.Check.str_matches(r"^[a-z0-9_]+$", error="must be a lower-case id"))),
+            "name": _text(checks=_required()),
+            "abbreviation": _text(),
+            "event": _text(checks=[_one_of(ORGANISATION_EVENTS)]),
+            "date": _date(DPRK_FOUNDED),
+            "source_url": _text(checks=[SOURCE_URL]),
+            "evidence": _text(checks=_required()),
+            "notes": _text(),
+        },
+        strict=True,
+        ordered=False,
+        unique=["org_id", "event", "date"],
+        name="organisations",
+    ),
+    "name",
+    "notes",
+)
+
+SECURITY_COUNCIL = with_korean(
+    pa.DataFrameSchema(
+        {
+            "record_id": _text(checks=_required(_SLUG), unique=True),
+            "date": _date(DPRK_FOUNDED),
+            "document": _text(),
+            "outcome": _text(checks=[_one_of(COUNCIL_OUTCOMES)]),
+            "votes_for": _text(checks=[_COUNT]),
+            "votes_against": _text(checks=[_COUNT]),
+            "abstentions": _text(checks=[_COUNT]),
+            "vetoed_by": _text(
+                checks=[
+                    pa.Check(
+                        lambda v: v == "" or _code_list(v), element_wise=True, error="must be ';'-separated ISO alpha-3 codes"
+                    )
+                ]
+            ),
+            "kind": _text(checks=[_one_of(COUNCIL_KINDS)]),
+            "summary": _text(checks=_required()),
+            "source_url": _text(checks=[SOURCE_URL]),
+            "evidence": _text(checks=_required()),
+            "notes": _text(),
+        },
+        strict=True,
+        ordered=False,
+        name="security_council",
+    ),
+    "summary",
+    "notes",
+)
+
+VISITS = with_korean(
+    pa.DataFrameSchema(
+        {
+            "visit_id": _text(checks=_required(_SLUG), unique=True),
+            "start_date": _date(TIMELINE_START),
+            "end_date": _date(TIMELINE_START, required=False),
+            "leader": _text(checks=_required()),
+            "leader_iso3": _text(checks=[KNOWN_CODE]),
+            "host_iso3": _text(checks=[KNOWN_CODE]),
+            "places": _text(),
+            "kind": _text(checks=[_one_of(VISIT_KINDS)]),
+            "summary": _text(checks=_required()),
+            "source_url": _text(checks=[SOURCE_URL]),
+            "evidence": _text(checks=_required()),
+            "notes": _text(),
+        },
+        strict=True,
+        ordered=False,
+        name="visits",
+    ),
+    "leader",
+    "places",
+    "summary",
+    "notes",
+)

@@ -37,7 +37,7 @@ def _remove(path: Path) -> None:
 
 def _bad_date(path: Path) -> None:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    checked = ["date", "established", "opened", "iso3", "predecessor_iso3", "countries", "giver_iso3"]
+    checked = ["date", "established", "opened", "signed", "start_date", "iso3", "predecessor_iso3", "countries", "giver_iso3"]
     column = next(c for c in checked if c in frame.columns)
     frame.loc[len(frame) // 2, column] = "31/02/19x8"
     frame.to_csv(path, index=False)
