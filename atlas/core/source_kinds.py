@@ -105,6 +105,7 @@ _SITES: dict[str, tuple[str, ...]] = {
         "moneys.co.kr",
         "news.sbs.co.kr",
         "observerid.com",
+        "true-news.it",
         "newspim.com",
         "jtbc.co.kr",
         "timenews.co.kr",
