@@ -109,7 +109,12 @@ def atlas() -> None:
     if view == "embassies" and not compared:
         network_view.network_side_chart(chart, notes, when, map_page.today())
     else:
-        chart.image(loaders.recognition_sparkline(map_page.today(), when.year), width="stretch")
+        ui.layered_image(
+            chart,
+            "layered_sparkline",
+            loaders.recognition_sparkline(map_page.today()),
+            loaders.recognition_sparkline_marker(map_page.today(), when.year),
+        )
         notes.caption(
             _(
                 ":blue[▮] relations established each year · :blue[━] parties with relations at year end · "

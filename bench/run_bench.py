@@ -53,15 +53,19 @@ def figure_size() -> float:
 def server_side(page: str, runs: int, params: dict | None = None) -> float:
     from streamlit.testing.v1 import AppTest
 
+    from atlas.core import i18n
+
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for key, value in (params or {}).items():
         at.query_params[key] = value
-    at.switch_page(page).run()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        at.run()
-        times.append((time.perf_counter() - start) * 1000)
+    # AppTest formats the widgets' values for the next run in this thread: in the page's language.
+    with i18n.language((params or {}).get("lang", i18n.ENGLISH)):
+        at.switch_page(page).run()
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            at.run()
+            times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
 
 

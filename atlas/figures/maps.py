@@ -231,8 +231,46 @@ def svg_title(text: str) -> str:
     return f"<title>{text}</title>" if i18n.current() == i18n.ENGLISH else ""
 
 
-def recognition_sparkline(per_year: pd.DataFrame, year: int, width: int = 340, height: int = 210) -> str:
-    """SVG chart of relations established per year (bars) and parties with relations (line).
+# The side charts beside the map are two images stacked in one place (``ui.layered_image``): the
+# chart, the same every year, and a transparent layer with the year's marker. Streamlit sends an
+# unchanged image as a reference to the copy the browser holds, so a year step sends only the
+# marker (about 0.5 KB) instead of the whole chart again (about 6 KB).
+SIDE_CHART_SIZE = (340, 210)
+SIDE_CHART_MARGINS = (30, 34, 22, 24)  # left, right, top, bottom
+
+
+def side_chart_svg(body: str, title: str = "") -> str:
+    width, height = SIDE_CHART_SIZE
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'font-family="sans-serif" role="img">' + (svg_title(title) if title else "") + body + "</svg>"
+    )
+
+
+def year_marker(x: float, year: int, colour: str, title: str = "") -> str:
+    """The transparent layer over a side chart: a dashed line at ``x`` and the year above it."""
+    left, right, top, bottom = SIDE_CHART_MARGINS
+    bottom_y = SIDE_CHART_SIZE[1] - bottom
+    return side_chart_svg(
+        f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{bottom_y}" stroke="{colour}" stroke-dasharray="3,3" stroke-width="1.5"/>'
+        f'<text x="{x:.1f}" y="{top - 8}" font-size="11" fill="{colour}" text-anchor="middle">{year}</text>',
+        title,
+    )
+
+
+def _sparkline_x(per_year: pd.DataFrame):
+    """Where a year's bar starts on the sparkline, and a bar's width."""
+    left, right, _top, _bottom = SIDE_CHART_MARGINS
+    plot_w = SIDE_CHART_SIZE[0] - left - right
+    years = list(per_year["year"])
+    span = max(years[-1] - years[0], 1)
+    bar_w = plot_w / (span + 1)
+    return (lambda y: left + (y - years[0]) / (span + 1) * plot_w), bar_w
+
+
+def recognition_sparkline(per_year: pd.DataFrame) -> str:
+    """SVG chart of relations established per year (bars) and parties with relations (line); the
+    year shown is a layer of its own (``recognition_sparkline_marker``).
 
     A static SVG rather than a second plotly chart: measured on a fresh page load, a second
     plotly chart (or a cartesian panel inside the map figure) delayed the drawn map by 150–250 ms,
@@ -241,18 +279,14 @@ def recognition_sparkline(per_year: pd.DataFrame, year: int, width: int = 340, h
     No Hangul either: an ``<img>`` cannot use the page's web fonts, so the Korean page describes
     the chart in the caption beside it and the SVG keeps its English ``<title>`` out (``svg_title``).
     """
-    left, right, top, bottom = 30, 34, 22, 24
+    width, height = SIDE_CHART_SIZE
+    left, right, top, bottom = SIDE_CHART_MARGINS
     plot_w, plot_h = width - left - right, height - top - bottom
     years = list(per_year["year"])
     first, last = years[0], years[-1]
-    span = max(last - first, 1)
     est_max = max(int(per_year["established"].max()), 1)
     rel_max = max(int(per_year["with_relations"].max()), 1)
-    bar_w = plot_w / (span + 1)
-
-    def x(y: float) -> float:
-        return left + (y - first) / (span + 1) * plot_w
-
+    x, bar_w = _sparkline_x(per_year)
     bars = "".join(
         f'<rect x="{x(y):.1f}" y="{top + plot_h * (1 - n / est_max):.1f}" width="{max(bar_w - 0.6, 0.6):.1f}" '
         f'height="{plot_h * n / est_max:.1f}" fill="{CATEGORY_COLOURS["via_predecessor"]}"/>'
@@ -263,21 +297,20 @@ def recognition_sparkline(per_year: pd.DataFrame, year: int, width: int = 340, h
         f"{x(y) + bar_w / 2:.1f},{top + plot_h * (1 - n / rel_max):.1f}"
         for y, n in zip(years, per_year["with_relations"], strict=True)
     )
-    marker = x(year) + bar_w / 2
     axis = f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#888" stroke-width="1"/>'
     labels = (
         f'<text x="{left}" y="{height - 6}" font-size="11" fill="#555">{first}</text>'
         f'<text x="{left + plot_w}" y="{height - 6}" font-size="11" fill="#555" text-anchor="end">{last}</text>'
         f'<text x="{left - 4}" y="{top + 4}" font-size="11" fill="{CATEGORY_COLOURS["via_predecessor"]}" text-anchor="end">{est_max}</text>'
         f'<text x="{left + plot_w + 4}" y="{top + 4}" font-size="11" fill="{CATEGORY_COLOURS["relations"]}">{rel_max}</text>'
-        f'<text x="{marker:.1f}" y="{top - 8}" font-size="11" fill="#D55E00" text-anchor="middle">{year}</text>'
     )
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'font-family="sans-serif" role="img">'
-        + svg_title(f"Relations established per year and parties with relations at year end, {first}–{last}")
-        + f"{bars}"
-        f'<polyline points="{points}" fill="none" stroke="{CATEGORY_COLOURS["relations"]}" stroke-width="2"/>'
-        f'<line x1="{marker:.1f}" y1="{top - 4}" x2="{marker:.1f}" y2="{top + plot_h}" stroke="#D55E00" stroke-dasharray="3,3" stroke-width="1.5"/>'
-        f"{axis}{labels}</svg>"
+    return side_chart_svg(
+        f'{bars}<polyline points="{points}" fill="none" stroke="{CATEGORY_COLOURS["relations"]}" stroke-width="2"/>{axis}{labels}',
+        f"Relations established per year and parties with relations at year end, {first}–{last}",
     )
+
+
+def recognition_sparkline_marker(per_year: pd.DataFrame, year: int) -> str:
+    """The sparkline's layer marking ``year``."""
+    x, bar_w = _sparkline_x(per_year)
+    return year_marker(x(year) + bar_w / 2, year, "#D55E00", f"The year shown: {year}")

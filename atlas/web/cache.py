@@ -316,10 +316,16 @@ def picker_labels() -> dict[str, str]:
     return relations.picker_labels(relations_index())
 
 
+@follows_data(st.cache_data(show_spinner=False))
+def recognition_sparkline(today: dt.date) -> str:
+    """SVG of relations established per year and parties with relations (the same every year)."""
+    return figures.recognition_sparkline(per_year(today))
+
+
 @follows_data(st.cache_data(show_spinner=False, max_entries=200))
-def recognition_sparkline(today: dt.date, year: int) -> str:
-    """SVG of relations per year with ``year`` marked."""
-    return figures.recognition_sparkline(per_year(today), year)
+def recognition_sparkline_marker(today: dt.date, year: int) -> str:
+    """The sparkline's transparent layer marking ``year``."""
+    return figures.recognition_sparkline_marker(per_year(today), year)
 
 
 @follows_data(st.cache_data(show_spinner=False))
@@ -589,12 +595,20 @@ def network_per_year(today: dt.date) -> pd.DataFrame:
     return compute(relations_index(), FIRST_YEAR, today.year, today)
 
 
-@follows_data(st.cache_data(show_spinner=False, max_entries=200))
-def network_sparkline(today: dt.date, year: int) -> str:
-    """SVG of resident missions per year with ``year`` marked."""
+@follows_data(st.cache_data(show_spinner=False))
+def network_sparkline(today: dt.date) -> str:
+    """SVG of resident missions per year (the same every year)."""
     from atlas.figures.missions import network_chart_svg
 
-    return network_chart_svg(network_per_year(today), year)
+    return network_chart_svg(network_per_year(today))
+
+
+@follows_data(st.cache_data(show_spinner=False, max_entries=200))
+def network_sparkline_marker(today: dt.date, year: int) -> str:
+    """The network chart's transparent layer marking ``year``."""
+    from atlas.figures.missions import network_chart_marker
+
+    return network_chart_marker(network_per_year(today), year)
 
 
 @follows_data(st.cache_data(show_spinner=False, max_entries=200))

@@ -45,7 +45,9 @@ def network_side_chart(chart, notes, when: dt.date, today: dt.date) -> None:
     """Resident missions per year beside the map, with the year shown marked."""
     per_year = loaders.network_per_year(today)
     row = per_year[per_year["year"] == when.year]
-    chart.image(loaders.network_sparkline(today, when.year), width="stretch")
+    ui.layered_image(
+        chart, "layered_network", loaders.network_sparkline(today), loaders.network_sparkline_marker(today, when.year)
+    )
     if len(row):
         notes.caption(
             _(

@@ -36,7 +36,8 @@ STATIC_MAP_CONFIG = {**MAP_CONFIG, "displayModeBar": False}
 #   page's highlight (a background), so a keyboard visitor sees where they are on either;
 # - a record's heading focused by ``atlas.web.focus`` shows where focus went;
 # - records open beside their map, chart or table at 1100 px and wider, and under it (scrolled
-#   into view) on narrower screens (``record_layout``).
+#   into view) on narrower screens (``record_layout``);
+# - a layered image's images share one place, the later ones drawn over the first (``layered_image``).
 _GLOBAL_CSS = """
 [data-testid="stSidebarNav"] a:focus-visible, [data-testid="stSidebarNavLink"]:focus-visible {
   outline: 3px solid currentColor !important; outline-offset: -3px; }
@@ -44,6 +45,8 @@ h3[tabindex="-1"]:focus-visible { outline: 3px solid currentColor; outline-offse
 .st-key-record_layout { flex-wrap: wrap !important; align-items: flex-start !important; }
 .st-key-record_main, .st-key-record_side { flex: 1 1 100% !important; min-width: 0 !important; width: auto !important; }
 .st-key-record_side:not(:has(h3)) { display: none !important; }
+[class*="st-key-layered_"] { display: grid !important; }
+[class*="st-key-layered_"] > div { grid-area: 1 / 1 !important; }
 @media (min-width: 1100px) {
   .st-key-record_layout:has(.st-key-record_side h3) .st-key-record_main { flex: 3 1 0 !important; }
   .st-key-record_layout:has(.st-key-record_side h3) .st-key-record_side { flex: 2 1 0 !important; }
@@ -56,6 +59,19 @@ def global_style() -> None:
     from atlas.web.focus import CSS as FOCUS_CSS
 
     st.html("<style>" + _GLOBAL_CSS + FOCUS_CSS + "</style>")
+
+
+def layered_image(where, key: str, *images: str) -> None:
+    """Images drawn one over the other, the same width (a chart and its transparent year layer).
+
+    ``key`` must start with ``layered_`` (the CSS that stacks them keys on it). Only the layers that
+    change are sent again on a rerun: Streamlit sends an unchanged image as a reference.
+    """
+    if not key.startswith("layered_"):
+        raise ValueError(f"a layered image's key starts with 'layered_': {key!r}")
+    with where.container(key=key):
+        for image in images:
+            st.image(image, width="stretch")
 
 
 def record_layout():

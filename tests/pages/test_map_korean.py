@@ -163,7 +163,12 @@ def test_the_sparklines_carry_no_hangul():
 
     today = dt.date(2026, 1, 1)
     with i18n.language(i18n.KOREAN):
-        images = [loaders.recognition_sparkline(today, 1975), loaders.network_sparkline(today, 1975)]
+        images = [
+            loaders.recognition_sparkline(today),
+            loaders.recognition_sparkline_marker(today, 1975),
+            loaders.network_sparkline(today),
+            loaders.network_sparkline_marker(today, 1975),
+        ]
     for svg in images:
         assert svg.startswith("<svg") and not HANGUL.search(svg) and "<title>" not in svg
-    assert "<title>" in loaders.recognition_sparkline(today, 1975)  # English keeps its description
+    assert "<title>" in loaders.recognition_sparkline(today)  # English keeps its description

@@ -109,15 +109,18 @@ def test_a_states_mission_history_is_a_dated_sequence(index):
 
 
 def test_the_network_map_draws_each_category_in_its_colour(index):
-    from atlas.figures.missions import NETWORK_SPEC, network_chart_svg, network_map
+    from atlas.figures.missions import NETWORK_SPEC, network_chart_marker, network_chart_svg, network_map
 
     status = m.network_status_at(index, D(1980, 12, 31))
     figure = network_map(status, status.iloc[0:0].assign(lon=[], lat=[]), "Missions, 31 December 1980").to_plotly_json()
     names = {(trace.get("name") or "").replace("<br>", " ") for trace in figure["data"]}
     assert NETWORK_SPEC.labels["both"] in names and NETWORK_SPEC.labels["non_resident"] in names
     assert NETWORK_SPEC.labels["in_pyongyang"] not in names  # only the categories drawn get a legend line
-    svg = network_chart_svg(m.network_per_year(index, 1948, 2026, TODAY), 1975)
-    assert svg.startswith("<svg") and "1 DPRK missions abroad" in svg and svg.count("<polyline") == 2
+    per_year = m.network_per_year(index, 1948, 2026, TODAY)
+    svg = network_chart_svg(per_year)
+    assert svg.startswith("<svg") and svg.count("<polyline") == 2 and ">1975</text>" not in svg
+    marker = network_chart_marker(per_year, 1975)
+    assert marker.startswith("<svg") and "1 DPRK missions abroad" in marker and ">1975</text>" in marker
 
 
 def test_mission_lines_are_dated_escaped_and_sourced(index):

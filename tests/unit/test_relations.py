@@ -114,14 +114,22 @@ def test_country_history_includes_predecessors_and_missions(index):
     assert date_conflicts(index, "AUS") == []
 
 
-def test_sparkline_marks_the_year_and_carries_only_numbers(index):
-    from atlas.figures.maps import recognition_sparkline
+def test_sparkline_marks_the_year_on_a_layer_of_its_own_and_carries_only_numbers(index):
+    from atlas.figures.maps import SIDE_CHART_SIZE, recognition_sparkline, recognition_sparkline_marker
 
     per_year = relations_per_year(index, 1948, 2001, D(2026, 1, 1))
-    svg = recognition_sparkline(per_year, 1975)
+    svg = recognition_sparkline(per_year)
     assert svg.startswith("<svg") and svg.endswith("</svg>")
-    assert ">1975</text>" in svg and ">1948</text>" in svg and ">2001</text>" in svg
+    assert ">1948</text>" in svg and ">2001</text>" in svg and ">1975</text>" not in svg
     assert svg.count("<rect") == int((per_year["established"] > 0).sum())
+    marker, later = recognition_sparkline_marker(per_year, 1975), recognition_sparkline_marker(per_year, 1976)
+    assert ">1975</text>" in marker and "<rect" not in marker and "<polyline" not in marker
+    # Same size as the chart it lies over, one bar further right a year later.
+    size = 'viewBox="0 0 {} {}"'.format(*SIDE_CHART_SIZE)
+    assert size in svg and size in marker
+    x = [float(m.split('x1="')[1].split('"')[0]) for m in (marker, later)]
+    assert 0 < x[1] - x[0] < 10
+    assert len(marker) < len(svg) / 4
 
 
 TODAY = D(2026, 11, 29)
