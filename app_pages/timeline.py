@@ -1,7 +1,10 @@
 """Timelines: the Cold War and post-1989 periods, events in lanes over the waves of recognition.
 
 The relationship changes of relation_events.csv are two lanes of their own (changes; embassies,
-quieter) that filter and search like the events. A filter set's rows and figure are cached.
+quieter) that filter and search like the events. Treaties, organisations, Security Council
+decisions and leaders' visits are four more lanes, shown when the lane filter (``?lanes=``) adds
+them; their records open by prefixed ids (``?event=treaty:1961-prk-chn-friendship``, see
+atlas.queries.timeline). A filter set's rows and figure are cached (atlas.web.timeline_lanes).
 """
 
 import datetime as dt
@@ -11,12 +14,21 @@ import streamlit as st
 from atlas.core import links
 from atlas.core.countries import country_name
 from atlas.core.i18n import _
+from atlas.core.source_kinds import escape_markdown
 from atlas.data.loading import DataError
 from atlas.queries.timeline import (
+    CHANGES_GROUP,
+    COUNCIL_LANE,
+    EVENTS_GROUP,
+    LANE_GROUPS,
     LANES,
+    ORGANISATION_LANE,
     PERIODS,
+    TREATY_LANE,
+    VISIT_LANE,
     countries_in,
     event_record,
+    group_label,
     lane_label,
     period_label,
     region_label,
@@ -26,6 +38,7 @@ from atlas.queries.timeline import (
 from atlas.web import cache as loaders
 from atlas.web import columns as table_columns
 from atlas.web import focus
+from atlas.web import timeline_lanes as lane_data
 from atlas.web import urls as url_state
 from atlas.web import widgets as ui
 from atlas.web.race_chart import show_race_chart
@@ -35,6 +48,7 @@ try:
     events = loaders.table("events")
     relation_lane = loaders.relation_lane()
     per_year = loaders.per_year(today)
+    record_rows, records = lane_data.record_lanes()
 except DataError as error:
     ui.show_data_error(error)
 
@@ -48,8 +62,8 @@ st.caption(
     )
 )
 
-codes = countries_in(events, relation_lane)
-regions = regions_in(events, relation_lane)
+codes = countries_in(events, relation_lane, record_rows)
+regions = regions_in(events, relation_lane, record_rows)
 event_ids = set(events["event_id"])
 relation_ids = set(relation_lane["event_id"])
 url_state.sync(
@@ -58,7 +72,8 @@ url_state.sync(
     category=LANES,
     country=set(codes),
     region=regions,
-    event=lambda: event_ids | relation_ids,
+    lanes=LANE_GROUPS,
+    event=lambda: event_ids | relation_ids | set(records),
 )
 
 view_col, search_col = st.columns([3, 2])
@@ -82,8 +97,27 @@ region = region_col.selectbox(
 )
 text = search_col.text_input(_("Search (whole words)"), key="q", placeholder=_("e.g. treaty, Olympics, severed"))
 
-filters = (view, tuple(categories), country, region, text.strip() or None)
-shown = loaders.timeline_rows(filters, today)
+
+def order_lanes() -> None:
+    """The lane filter's choice in a fixed order, so one set of lanes has one address."""
+    st.session_state["lanes"] = [g for g in LANE_GROUPS if g in (st.session_state.get("lanes") or [])]
+
+
+groups = st.pills(
+    _("Show"),
+    list(LANE_GROUPS),
+    selection_mode="multi",
+    format_func=group_label,
+    key="lanes",
+    on_change=order_lanes,
+    help=_(
+        "Which lanes the chart and the list show: the events, the relationship changes, and the record "
+        "of treaties, organisations, Security Council decisions and leaders' visits."
+    ),
+)
+
+filters = (view, tuple(categories), country, region, text.strip() or None, tuple(groups or ()))
+shown = lane_data.rows(filters, today)
 
 
 def open_record() -> None:
@@ -123,22 +157,39 @@ if not shown.empty:
     )
 
 main, side = ui.record_layout()
-if shown.empty:
+if not groups:
+    st.info(_("Pick at least one group of lanes to show."), icon=":material/search_off:")
+elif shown.empty:
     st.info(
         _("No events match these filters. Try another period, fewer lanes, another region or other words."),
         icon=":material/search_off:",
     )
 else:
-    counts = loaders.timeline_lane_counts(filters, today)
-    main.caption(
-        _(
-            "{events} events, {changes} relationship changes (:blue[●] established · :green[●] restored · "
-            ":orange[●] suspended · :red[●] severed) and {embassies} embassies opened or closed (grey ticks) · "
-            "drag to zoom, double-click to reset · click a point, or pick it in the list above, for its record"
-        ).format(events=counts[0], changes=counts[1], embassies=counts[2])
-    )
+    counts, record_counts = lane_data.lane_counts(filters, today)
+    if any(record_counts.values()):
+        main.caption(
+            _(
+                "{treaties} treaties signed (squares), {organisations} organisation events (triangles), "
+                "{council} Security Council decisions (stars, a veto in red) and {visits} leaders' visits (circles)"
+            ).format(
+                treaties=record_counts[TREATY_LANE],
+                organisations=record_counts[ORGANISATION_LANE],
+                council=record_counts[COUNCIL_LANE],
+                visits=record_counts[VISIT_LANE],
+            )
+        )
+    if not {EVENTS_GROUP, CHANGES_GROUP} & set(groups):
+        main.caption(_("Drag to zoom, double-click to reset · click a point, or pick it in the list above, for its record"))
+    else:
+        main.caption(
+            _(
+                "{events} events, {changes} relationship changes (:blue[●] established · :green[●] restored · "
+                ":orange[●] suspended · :red[●] severed) and {embassies} embassies opened or closed (grey ticks) · "
+                "drag to zoom, double-click to reset · click a point, or pick it in the list above, for its record"
+            ).format(events=counts[0], changes=counts[1], embassies=counts[2])
+        )
     main.plotly_chart(
-        loaders.timeline_figure(filters, today),
+        lane_data.figure(filters, today),
         key="timeline_chart",
         on_select=open_clicked_point,
         selection_mode="points",
@@ -184,12 +235,31 @@ elif chosen in relation_ids:
         st.markdown(_("Source: {source}").format(source=ui.source_markdown(record["source_url"])))
         st.link_button(_("Open the map at {year}").format(year=record["map_year"]), record["map_link"])
         country_links(record["country_codes"])
+elif chosen in records:
+    record = records[chosen]
+    with side, st.container(border=True, key="event_record"):
+        record_heading(record["title"], chosen)
+        st.markdown(f"**{escape_markdown(record['when'])}** · {record['lane']}")
+        st.markdown("  \n".join(f"**{label}:** {escape_markdown(value)}" for label, value in record["facts"]))
+        st.write(record["summary"])
+        if record["notes"]:
+            st.caption(_("Notes: {notes}").format(notes=record["notes"]))
+        st.markdown(_("Source: {source}").format(source=ui.source_markdown(record["source_url"])))
+        st.link_button(_("Open the map at {year}").format(year=record["map_year"]), links.map_at(record["map_year"]))
+        country_links(record["country_codes"])
 
 with st.expander(_("All filtered events as a table (sortable, with source links)")):
-    table = loaders.timeline_table(filters, today)
+    table = lane_data.table_of(filters, today)
     st.dataframe(table, hide_index=True, width="stretch", column_config=table_columns.record_columns(table.columns))
     ui.csv_download(_("Download these events (CSV)"), shown.drop(columns=["start", "end"]), _("dprk-events.csv"))
 
 show_race_chart(today)
 
-ui.sources_footer(["events", "relation_events", "relations"])
+# The record lanes' datasets are named when their lanes are shown.
+RECORD_DATASETS = {
+    TREATY_LANE: "treaties",
+    ORGANISATION_LANE: "organisations",
+    COUNCIL_LANE: "security_council",
+    VISIT_LANE: "visits",
+}
+ui.sources_footer(["events", "relation_events", "relations", *(RECORD_DATASETS[g] for g in groups or () if g in RECORD_DATASETS)])

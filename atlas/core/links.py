@@ -78,6 +78,9 @@ PARAMS: dict[str, tuple[Param, ...]] = {
         Param("country", params.read_code, domain=FROM_PAGE),
         Param("region", params.read_choice, domain=FROM_PAGE),
         Param("q", params.read_search, default=""),
+        # The lane filter: groups of lanes shown (events, changes, treaties, organisations,
+        # security-council, visits); ids of records in the new lanes are prefixed (treaty:…).
+        Param("lanes", params.read_choices, default=("events", "changes"), domain=FROM_PAGE),
         Param("event", params.read_choice, domain=FROM_PAGE),
     ),
     "gifts": (

@@ -13,10 +13,15 @@ from atlas.core.dates import format_partial
 from atlas.core.i18n import _
 from atlas.figures.palettes import FONT_FAMILY
 from atlas.queries.timeline import (
+    COUNCIL_LANE,
     EMBASSY_LANE,
     LANES,
+    ORGANISATION_LANE,
+    RECORD_LANES,
     RELATION_LANE,
     TRANSITION,
+    TREATY_LANE,
+    VISIT_LANE,
     era_spans,
     lane_label,
     period_bounds,
@@ -38,6 +43,16 @@ CHANGE_COLOURS = {"established": "#0072B2", "restored": "#009E73", "suspended": 
 
 
 EMBASSY_COLOUR = "#8C8C8C"
+
+
+# The record lanes (issue 21): a colour per lane, or per outcome where it tells the story (a
+# Council veto, leaving an organisation), and a symbol per lane so they read without colour.
+RECORD_STYLES = {
+    TREATY_LANE: ("square", {}, "#009E73"),
+    ORGANISATION_LANE: ("triangle-up", {"left": "#D55E00", "withdrawal_announced": "#E69F00", "suspended": "#E69F00"}, "#0072B2"),
+    COUNCIL_LANE: ("star", {"vetoed": "#D55E00", "not_adopted": "#E69F00"}, "#56B4E9"),
+    VISIT_LANE: ("circle", {}, "#CC79A7"),
+}
 
 
 def _hover() -> str:
@@ -75,10 +90,18 @@ def timeline_figure(
     """Events in lanes by category (points; spans as bars) over relations established per year."""
     start, end = period_bounds(view, today)
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.72, 0.28], vertical_spacing=0.04)
-    lanes = list(LANES)
+    # The record lanes sit between the events and the two relation lanes, and only when shown (so
+    # the page without them draws as before); a taller chart keeps the lanes apart.
+    present = set(events["category"])
+    records = [lane for lane in RECORD_LANES if lane in present]
+    lanes = [*LANES[:-2], *records, *LANES[-2:]]
     for category in lanes:
         rows = events[events["category"] == category]
         if rows.empty:
+            continue
+        if category in RECORD_LANES:
+            for trace in _record_traces(rows, category):
+                fig.add_trace(trace, row=1, col=1)
             continue
         if category in (RELATION_LANE, EMBASSY_LANE):
             fig.add_trace(_relation_trace(rows, category), row=1, col=1)
@@ -155,7 +178,7 @@ def timeline_figure(
     fig.update_yaxes(title_text=_("Established"), row=2, col=1, rangemode="tozero")
     fig.update_xaxes(range=[start, end], row=2, col=1)
     fig.update_layout(
-        height=620,
+        height=620 + 40 * len(records),
         margin=dict(l=0, r=0, t=40, b=0),
         showlegend=False,
         clickmode="event+select",
@@ -190,3 +213,43 @@ def _relation_trace(rows: pd.DataFrame, lane: str) -> go.Scatter:
         hovertemplate=_hover(),
         unselected=dict(marker=dict(opacity=0.35 if changes else 0.25)),
     )
+
+
+def _record_traces(rows: pd.DataFrame, lane: str) -> list[go.Scatter]:
+    """One record lane: spans (a visit's days) as a faint bar, each record a point whose click
+    opens its record; hover names it, its date(s) and its source's site."""
+    symbol, by_event, colour = RECORD_STYLES[lane]
+    label = lane_label(lane)
+    traces = []
+    spans = rows[rows["end_date"] != ""]
+    if not spans.empty:
+        xs, ys = [], []
+        for span in spans.itertuples():
+            xs += [span.start, span.end, None]
+            ys += [label, label, None]
+        traces.append(
+            go.Scatter(
+                x=xs, y=ys, mode="lines", line=dict(color=colour, width=9), opacity=0.45, hoverinfo="skip", showlegend=False
+            )
+        )
+    when = [
+        format_partial(d) + (f" – {format_partial(e)}" if e else "") for d, e in zip(rows["date"], rows["end_date"], strict=True)
+    ]
+    traces.append(
+        go.Scatter(
+            x=rows["start"],
+            y=[label] * len(rows),
+            mode="markers",
+            name=label,
+            marker=dict(
+                color=[by_event.get(e, colour) for e in rows["event"]],
+                size=10,
+                symbol=symbol,
+                line=dict(color="#ffffff", width=1),
+            ),
+            customdata=list(zip(rows["title"], when, rows["source_url"].map(_site), rows["event_id"], strict=True)),
+            hovertemplate=_hover(),
+            unselected=dict(marker=dict(opacity=0.6)),
+        )
+    )
+    return traces

@@ -224,7 +224,7 @@ def lane_counts(shown: pd.DataFrame) -> tuple[int, int, int]:
     """(events, relationship changes, embassy openings and closings) among the rows shown."""
     lanes = shown["category"].value_counts()
     changes, embassies = int(lanes.get(RELATION_LANE, 0)), int(lanes.get(EMBASSY_LANE, 0))
-    return len(shown) - changes - embassies, changes, embassies
+    return int(shown["category"].isin(EVENT_CATEGORIES).sum()), changes, embassies
 
 
 def relation_record(row: pd.Series) -> dict:
@@ -282,3 +282,247 @@ def regions_in(*frames: pd.DataFrame) -> list[str]:
     """Continents of the states the events name (the DPRK aside), for the region filter."""
     codes = {c for c in countries_in(*frames) if c != DPRK}
     return sorted({continent(c) for c in codes} - {""})
+
+
+# --- The record of why ties changed (issue 21): four lanes of their own -------------------------
+#
+# treaties.csv, organisations.csv, security_council.csv and visits.csv are shaped like events.csv
+# (one row per record: id, date, end_date, title, summary, countries, source, notes) so they filter
+# and search like the events; each row's record (the facts its panel lists) is built beside it.
+# Their ids carry a prefix so they cannot collide with the events' ids (which start with a year):
+#   treaty:<treaty_id>                      treaty:1961-prk-chn-friendship
+#   org:<org_id>-<event>-<date>             org:npt-left-2003-01-11 (org_id repeats, one row per event)
+#   unsc:<record_id>                        unsc:res-1718, unsc:veto-2022-05-26
+#   visit:<visit_id>                        visit:2018-03-kim-jong-un-beijing
+# ``countries`` is what the country and region filters read: a treaty's parties, the states that
+# vetoed a Council draft, a visit's visitor and host; an organisation's row names none (no country
+# or region filter keeps it).
+
+TREATY_LANE = "treaties"
+ORGANISATION_LANE = "organisations"
+COUNCIL_LANE = "security-council"
+VISIT_LANE = "visits"
+RECORD_LANES = (TREATY_LANE, ORGANISATION_LANE, COUNCIL_LANE, VISIT_LANE)
+LANE_LABELS.update(
+    {
+        TREATY_LANE: N_("treaties signed"),
+        ORGANISATION_LANE: N_("organisations"),
+        COUNCIL_LANE: N_("Security Council"),
+        VISIT_LANE: N_("leaders' visits"),
+    }
+)
+RECORD_PREFIXES = {TREATY_LANE: "treaty:", ORGANISATION_LANE: "org:", COUNCIL_LANE: "unsc:", VISIT_LANE: "visit:"}
+
+# The lane filter (``?lanes=``): which groups of lanes the page shows. The events and the two
+# relation lanes are shown by default, the four record lanes when a visitor adds them.
+EVENTS_GROUP = "events"
+CHANGES_GROUP = "changes"
+LANE_GROUPS = {
+    EVENTS_GROUP: N_("Events"),
+    CHANGES_GROUP: N_("Relationship changes"),
+    TREATY_LANE: N_("Treaties"),
+    ORGANISATION_LANE: N_("Organisations"),
+    COUNCIL_LANE: N_("Security Council"),
+    VISIT_LANE: N_("Leaders' visits"),
+}
+DEFAULT_GROUPS = (EVENTS_GROUP, CHANGES_GROUP)
+
+
+def group_label(code: str) -> str:
+    """A lane group's name (the lane filter's choice) in the run's language."""
+    return _(LANE_GROUPS.get(code, code))
+
+
+def group_lanes(groups) -> set[str]:
+    """The lane codes (the rows' ``category``) that a set of lane groups shows."""
+    lanes: set[str] = set()
+    for group in groups or ():
+        if group == EVENTS_GROUP:
+            lanes |= set(EVENT_CATEGORIES)
+        elif group == CHANGES_GROUP:
+            lanes |= {RELATION_LANE, EMBASSY_LANE}
+        elif group in RECORD_LANES:
+            lanes.add(group)
+    return lanes
+
+
+TREATY_KINDS = {
+    "alliance": N_("alliance"),
+    "friendship": N_("friendship"),
+    "partnership": N_("partnership"),
+    "inter_korean": N_("inter-Korean"),
+    "border": N_("border"),
+    "economic": N_("economic"),
+    "military": N_("military"),
+    "other": N_("other"),
+}
+ORGANISATION_EVENTS = {
+    "joined": N_("joined"),
+    "left": N_("left"),
+    "withdrawal_announced": N_("withdrawal announced"),
+    "observer": N_("observer status"),
+    "suspended": N_("suspended (a withdrawal put on hold, or membership suspended)"),
+    "rejoined": N_("rejoined"),
+}
+COUNCIL_OUTCOMES = {"adopted": N_("adopted"), "vetoed": N_("vetoed"), "not_adopted": N_("not adopted")}
+COUNCIL_KINDS = {
+    "war": N_("war"),
+    "admission": N_("admission"),
+    "sanctions": N_("sanctions"),
+    "condemnation": N_("condemnation"),
+    "panel_of_experts": N_("panel of experts"),
+    "other": N_("other"),
+}
+VISIT_KINDS = {
+    "state_visit": N_("state visit"),
+    "official_visit": N_("official visit"),
+    "summit": N_("summit"),
+    "unofficial_visit": N_("unofficial visit"),
+    "other": N_("other"),
+}
+
+RECORD_COLUMNS = ["event_id", "date", "end_date", "title", "summary", "category", "countries", "source_url", "notes", "event"]
+
+
+def _names(codes: str) -> str:
+    return ", ".join(country_name(c) for c in codes.split(";") if c)
+
+
+def _label(table: dict, code: str) -> str:
+    return _(table[code]) if code in table else code
+
+
+def _span(start: str, end: str) -> str:
+    return format_partial(start) + (f" – {format_partial(end)}" if end else "")
+
+
+def council_vote(row) -> str:
+    """A Council vote in words ("15 for, 0 against, 0 abstentions"), or that the source gives none."""
+    if not row.votes_for:
+        return _("not given by the source")
+    return _("{for_} for, {against} against, {abstentions} abstentions").format(
+        for_=row.votes_for, against=row.votes_against or "0", abstentions=row.abstentions or "0"
+    )
+
+
+def _treaty(row) -> tuple[dict, dict]:
+    ended = format_partial(row.ended) if row.ended else _("no end recorded")
+    if row.ended and row.end_note:
+        ended = f"{ended} ({row.end_note})"
+    facts = [
+        (_("Signed"), format_partial(row.signed)),
+        (_("In force"), format_partial(row.in_force) if row.in_force else _("no date in the sources")),
+        (_("Ended"), ended),
+        (_("Kind"), _label(TREATY_KINDS, row.kind)),
+        (_("Parties"), _names(row.parties)),
+    ]
+    fields = dict(date=row.signed, title=row.title, summary=row.summary, countries=row.parties, event=row.kind)
+    return fields, {"when": format_partial(row.signed), "facts": facts}
+
+
+def _organisation(row) -> tuple[dict, dict]:
+    event = _label(ORGANISATION_EVENTS, row.event)
+    name = f"{row.name} ({row.abbreviation})" if row.abbreviation else row.name
+    facts = [(_("Organisation"), name), (_("What happened"), event), (_("Date"), format_partial(row.date))]
+    fields = dict(
+        date=row.date,
+        title=f"{row.name}: {event}",
+        summary=_("The DPRK and {organisation}: {event}").format(organisation=name, event=event),
+        countries="",
+        event=row.event,
+    )
+    return fields, {"when": format_partial(row.date), "facts": facts}
+
+
+def _council(row) -> tuple[dict, dict]:
+    outcome = _label(COUNCIL_OUTCOMES, row.outcome)
+    if row.vetoed_by:
+        outcome = _("vetoed by {states}").format(states=_names(row.vetoed_by))
+    document = row.document or _("a draft resolution (no symbol in the sources)")
+    facts = [
+        (_("Document"), document),
+        (_("Outcome"), outcome),
+        (_("Vote"), council_vote(row)),
+        (_("Kind"), _label(COUNCIL_KINDS, row.kind)),
+    ]
+    title = _("Security Council, {document}: {outcome}").format(document=document, outcome=outcome)
+    fields = dict(date=row.date, title=title, summary=row.summary, countries=row.vetoed_by, event=row.outcome)
+    return fields, {"when": format_partial(row.date), "facts": facts}
+
+
+def _visit(row) -> tuple[dict, dict]:
+    host = country_name(row.host_iso3)
+    places = ", ".join(p.strip() for p in row.places.split(";") if p.strip())
+    where = f"{places} ({host})" if places else host
+    facts = [
+        (_("Dates"), _span(row.start_date, row.end_date)),
+        (_("Visitor"), f"{row.leader} ({country_name(row.leader_iso3)})"),
+        (_("Host"), host),
+        (_("Places"), places or _("not given by the source")),
+        (_("Kind"), _label(VISIT_KINDS, row.kind)),
+    ]
+    codes = ";".join(dict.fromkeys(c for c in (row.leader_iso3, row.host_iso3) if c))
+    fields = dict(
+        date=row.start_date,
+        end_date=row.end_date,
+        title=_("{leader} in {place}").format(leader=row.leader, place=where),
+        summary=row.summary,
+        countries=codes,
+        event=row.kind,
+    )
+    return fields, {"when": _span(row.start_date, row.end_date), "facts": facts}
+
+
+def record_id(lane: str, row) -> str:
+    """The prefixed id of one row of a record lane's dataset (see the scheme above)."""
+    if lane == TREATY_LANE:
+        key = row.treaty_id
+    elif lane == ORGANISATION_LANE:
+        key = f"{row.org_id}-{row.event.replace('_', '-')}-{row.date}"
+    elif lane == COUNCIL_LANE:
+        key = row.record_id
+    else:
+        key = row.visit_id
+    return RECORD_PREFIXES[lane] + key
+
+
+def record_lanes(
+    treaties: pd.DataFrame, organisations: pd.DataFrame, council: pd.DataFrame, visits: pd.DataFrame
+) -> tuple[pd.DataFrame, dict[str, dict]]:
+    """The four record lanes as rows shaped like events.csv, and each row's record by id.
+
+    A record holds what its panel shows: title, when, the lane's name, facts as (label, value)
+    pairs (a treaty's dates in force and of its end, a Council vote, a visit's visitor, host and
+    places), summary, notes, source, the map's year and the states it names (the DPRK aside).
+    """
+    rows, records = [], {}
+    for lane, frame, build in (
+        (TREATY_LANE, treaties, _treaty),
+        (ORGANISATION_LANE, organisations, _organisation),
+        (COUNCIL_LANE, council, _council),
+        (VISIT_LANE, visits, _visit),
+    ):
+        for row in frame.itertuples(index=False):
+            fields, shown = build(row)
+            event_id = record_id(lane, row)
+            fields = {"end_date": "", **fields, "event_id": event_id, "category": lane}
+            fields.update(source_url=row.source_url, notes=row.notes)
+            rows.append(fields)
+            codes = [c for c in fields["countries"].split(";") if c and c != DPRK]
+            records[event_id] = {
+                "title": fields["title"],
+                "lane": lane_label(lane),
+                "summary": fields["summary"],
+                "notes": row.notes,
+                "source_url": row.source_url,
+                "map_year": str(max(1948, date_start(fields["date"]).year)),
+                "country_codes": codes,
+                **shown,
+            }
+    return pd.DataFrame(rows, columns=RECORD_COLUMNS), records
+
+
+def record_lane_counts(shown: pd.DataFrame) -> dict[str, int]:
+    """How many rows shown fall in each record lane."""
+    lanes = shown["category"].value_counts()
+    return {lane: int(lanes.get(lane, 0)) for lane in RECORD_LANES}

@@ -31,7 +31,6 @@ from atlas.data.registry import DATASETS, RELATIONS_FILES
 from atlas.figures import country as country_figures
 from atlas.figures import maps as figures
 from atlas.figures import palettes
-from atlas.figures import timeline as timeline_figures
 from atlas.queries import catalog as data_catalog
 from atlas.queries import changes, relations, story, timeline
 from atlas.queries import country as country_page
@@ -387,27 +386,6 @@ def timeline_rows(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
     return rows.sort_values("start", kind="stable").reset_index(drop=True)
 
 
-@follows_data(st.cache_resource(show_spinner=False, max_entries=256))
-def timeline_lane_counts(filters: TimelineFilters, today: dt.date) -> tuple[int, int, int]:
-    """How many rows of one filter set fall in each lane."""
-    return timeline.lane_counts(timeline_rows(filters, today))
-
-
-@follows_data(st.cache_resource(show_spinner=False, max_entries=256))
-def timeline_table(filters: TimelineFilters, today: dt.date) -> pd.DataFrame:
-    """The Timelines table of one filter set, with the kind of each source beside it."""
-    columns = ["date", "end_date", "title", "category", "countries", "source_url"]
-    rows = timeline_rows(filters, today)[columns]
-    return data_catalog.with_source_kind(rows.assign(category=rows["category"].map(timeline.lane_label)))
-
-
-# Shared like ``map_figure``: a filter set's figure is built once (~40 ms) for every visitor.
-@follows_data(st.cache_resource(show_spinner=False, max_entries=128))
-def timeline_figure(filters: TimelineFilters, today: dt.date) -> go.Figure:
-    """The Timelines figure of one filter set."""
-    return timeline_figures.timeline_figure(timeline_rows(filters, today), table("events"), per_year(today), filters[0], today)
-
-
 # The Data & sources page: tables computed across all datasets once per process, not per rerun.
 # Shared resources, not copies: the page only draws them, and unpickling a copy of every table on
 # each rerun was most of the page's server time.
@@ -554,7 +532,6 @@ __all__ = [
     "locator_figure",
     "relation_lane",
     "timeline_rows",
-    "timeline_figure",
     "data_overview",
     "browsable",
     "citation",
