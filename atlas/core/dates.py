@@ -99,6 +99,15 @@ def format_noted(date: str) -> str:
     return format_partial(plain) + (f" ({i18n._(note.strip('()'))})" if note else "")
 
 
+def localize_note(text: object) -> object:
+    """A date cell with its note in the run's language, the date kept as ISO for sorting:
+    '1990-11-27 (date uncertain)' -> '1990-11-27 (날짜 불확실)' in Korean; other values unchanged."""
+    if not isinstance(text, str) or " (" not in text:
+        return text
+    plain, note = split_noted(text)
+    return f"{plain} ({i18n._(note)})"
+
+
 def split_noted(text: object) -> tuple[str, str]:
     """A date cell and its note apart: '1990-11-27 (date uncertain)' -> ('1990-11-27', 'date uncertain').
 

@@ -13,8 +13,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from atlas.core import params
-from atlas.core.dates import format_date, year_end
+from atlas.core import params, regions
+from atlas.core.dates import format_date, localize_note, year_end
 from atlas.core.i18n import N_, _
 from atlas.figures.maps import PRESENT_FONT_SIZE
 from atlas.queries import changes
@@ -26,6 +26,18 @@ from atlas.web.cache import FIRST_YEAR
 COMPARE_KEY = "compare"
 REGION_KEY = "changes_region"
 NO_COMPARE = N_("no comparison")
+
+
+def shown_changes(table: pd.DataFrame) -> pd.DataFrame:
+    """A changes table as the visitor reads it: continents, regions and date notes in the run's
+    language (the dates stay ISO, so the column sorts)."""
+    shown = table.copy()
+    for column in ("continent", "region"):
+        if column in shown.columns:
+            shown[column] = shown[column].map(regions.name)
+    if "date" in shown.columns:
+        shown["date"] = shown["date"].map(localize_note)
+    return shown
 
 
 def change_table_config() -> dict:
@@ -113,7 +125,7 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
         cols[3].metric(_("States restored"), counts["restored"])
         cols[4].metric(_("States lost"), counts["lost"])
         cols[5].metric(_("Passed to a successor"), counts["successor"])
-    table = with_source_kind(changes.changes_between(status))
+    table = shown_changes(with_source_kind(changes.changes_between(status)))
     if table.empty:
         if filtered:
             st.info(_("No state's relations changed in {region} between these dates.").format(region=label))
@@ -159,7 +171,7 @@ def show_compare(earlier: dt.date, later: dt.date, status: pd.DataFrame) -> None
             )
         )
         st.dataframe(
-            with_source_kind(parties),
+            shown_changes(with_source_kind(parties)),
             hide_index=True,
             width="stretch",
             column_config={
