@@ -25,6 +25,7 @@ import datetime as dt
 
 import pandas as pd
 
+from atlas.core import regions
 from atlas.core.countries import country_name
 from atlas.core.dates import date_start, format_noted
 from atlas.core.i18n import N_, _
@@ -81,45 +82,10 @@ YEAR_COLUMNS = ["date", "iso3", "name", "continent", "region", "event", "source_
 PARTY_COLUMNS = ["iso3", "name", "change", "date", "event", "source_url"]
 PARTY_CHANGES = (N_("Gained"), N_("Restored"), N_("Lost"))
 
-# Continents and UN sub-regions (``atlas.core.regions``), for the region filter and the lists:
-# the codes stay English (in the data, the CSV and ``?region=``), their labels are translated.
-REGION_NAMES = (
-    N_("All regions"),
-    N_("Africa"),
-    N_("Asia"),
-    N_("Europe"),
-    N_("North America"),
-    N_("South America"),
-    N_("Oceania"),
-    N_("Antarctica"),
-    N_("Australia and New Zealand"),
-    N_("Caribbean"),
-    N_("Central America"),
-    N_("Central Asia"),
-    N_("Eastern Africa"),
-    N_("Eastern Asia"),
-    N_("Eastern Europe"),
-    N_("Europe (European Union)"),
-    N_("Melanesia"),
-    N_("Micronesia"),
-    N_("Middle Africa"),
-    N_("Northern Africa"),
-    N_("Northern America"),
-    N_("Northern Europe"),
-    N_("Polynesia"),
-    N_("South-eastern Asia"),
-    N_("Southern Africa"),
-    N_("Southern Asia"),
-    N_("Southern Europe"),
-    N_("Western Africa"),
-    N_("Western Asia"),
-    N_("Western Europe"),
-)
-
 
 def region_label(choice: str | None) -> str:
     """A region filter's choice ('Africa · Western Africa') in the run's language."""
-    return " · ".join(_(part) for part in (choice or ALL_REGIONS).split(" · "))
+    return " · ".join(regions.name(part) for part in (choice or ALL_REGIONS).split(" · "))
 
 
 def change_kind(before: str, after: str, broke: bool = False) -> str:

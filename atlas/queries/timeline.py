@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from atlas.core import links
+from atlas.core import links, regions
 from atlas.core.countries import DPRK, country_name
 from atlas.core.dates import date_end, date_start, format_partial
 from atlas.core.i18n import N_, _
@@ -67,48 +67,15 @@ LANE_LABELS = {
 }
 
 
-# Continents and UN sub-regions (atlas.core.regions) as a visitor reads them; the names stay the
-# filters' values and the address's.
-REGION_LABELS = {
-    "Africa": N_("Africa"),
-    "Antarctica": N_("Antarctica"),
-    "Asia": N_("Asia"),
-    "Europe": N_("Europe"),
-    "North America": N_("North America"),
-    "Oceania": N_("Oceania"),
-    "South America": N_("South America"),
-    "Australia and New Zealand": N_("Australia and New Zealand"),
-    "Caribbean": N_("Caribbean"),
-    "Central America": N_("Central America"),
-    "Central Asia": N_("Central Asia"),
-    "Eastern Africa": N_("Eastern Africa"),
-    "Eastern Asia": N_("Eastern Asia"),
-    "Eastern Europe": N_("Eastern Europe"),
-    "Melanesia": N_("Melanesia"),
-    "Micronesia": N_("Micronesia"),
-    "Middle Africa": N_("Middle Africa"),
-    "Northern Africa": N_("Northern Africa"),
-    "Northern America": N_("Northern America"),
-    "Northern Europe": N_("Northern Europe"),
-    "Polynesia": N_("Polynesia"),
-    "South-eastern Asia": N_("South-eastern Asia"),
-    "Southern Africa": N_("Southern Africa"),
-    "Southern Asia": N_("Southern Asia"),
-    "Southern Europe": N_("Southern Europe"),
-    "Western Africa": N_("Western Africa"),
-    "Western Asia": N_("Western Asia"),
-    "Western Europe": N_("Western Europe"),
-}
-
-
 def period_label(key: str) -> str:
     """A period's name in the run's language."""
     return _(PERIODS[key].label)
 
 
 def region_label(name: str) -> str:
-    """A continent's or sub-region's name in the run's language."""
-    return _(REGION_LABELS.get(name, name))
+    """A continent's or sub-region's name in the run's language (the name itself stays the
+    filter's value and the address's)."""
+    return regions.name(name)
 
 
 def lane_label(code: str) -> str:
