@@ -16,9 +16,9 @@ from atlas.core.source_kinds import escape_markdown
 from atlas.data.loading import DataError
 from atlas.data.registry import RELATIONS_FILES
 from atlas.queries.country import CountryRecord, choice_label, history_lines, record_csv
+from atlas.web import beyond_view, map_chart
 from atlas.web import cache as loaders
 from atlas.web import columns as table_columns
-from atlas.web import map_chart
 from atlas.web import urls as url_state
 from atlas.web import widgets as ui
 
@@ -155,6 +155,11 @@ def gifts(record: CountryRecord) -> None:
     _linked_records(_("Gifts exchanged ({count})"), record.gifts, "gifts")
 
 
+def beyond_recognition(record: CountryRecord) -> None:
+    """Treaties, UN votes, leaders' visits and vetoes (issue 21); drawn only where the data has rows."""
+    beyond_view.section(record.code, record.predecessors)
+
+
 def download(record: CountryRecord) -> None:
     ui.csv_download(
         _("Download {name}'s whole record (CSV)").format(name=record.name),
@@ -164,7 +169,7 @@ def download(record: CountryRecord) -> None:
     )
 
 
-SECTIONS = [history, seoul_history, conflicts, missions, events, gifts, download]
+SECTIONS = [history, seoul_history, conflicts, missions, beyond_recognition, events, gifts, download]
 
 url_state.sync("country", country=lambda: set(choices))  # a bad code: a notice, and the picker
 code = st.session_state[PICKER_KEY]
@@ -198,4 +203,4 @@ for section in SECTIONS:
     with st.container(key=f"section_{section.__name__}"):  # a handle for tests and styling
         section(record)
 
-ui.sources_footer([*RELATIONS_FILES, "events", "gifts"])
+ui.sources_footer([*RELATIONS_FILES, "events", "gifts", *beyond_view.FILES])

@@ -60,6 +60,7 @@ with text_col:  # the title heads the text column, so the map beside it starts a
     )
     with st.container(key="story_text"):
         st.markdown(chapter["text"])
+        story_page.record(number, chapter["start"], chapter["end"])
 with map_col:
     both_tab = None
     if CHAPTERS[number - 1].dual_korea and not handout:
@@ -97,4 +98,6 @@ if gift:
         st.subheader(_("A gift from the period"))
         st.markdown(_("{gift}. Source: {source}").format(gift=gift_line(gift), source=ui.source_markdown(gift["source_url"])))
 
-ui.sources_footer(["events", "gifts", "relations", "relation_events", "successions"])
+ui.sources_footer(
+    ["events", "gifts", "relations", "relation_events", "successions", "treaties", "security_council", "visits", "un_alignment"]
+)

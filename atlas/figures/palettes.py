@@ -56,3 +56,9 @@ NETWORK_COLOURS = {
     "dprk": DPRK_COLOUR,
 }
 NETWORK_LINES = {"dprk_abroad": "#0072B2", "in_pyongyang": "#D55E00"}
+
+
+# The country page's UN voting alignment chart: the state in blue, the Republic of Korea (for
+# comparison) in vermillion, its predecessors in lighter steps of the state's blue.
+ALIGNMENT_COLOURS = ("#0072B2", "#56B4E9", "#9AD0F0")
+ALIGNMENT_ROK_COLOUR = "#D55E00"

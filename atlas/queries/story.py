@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from atlas.core import links
-from atlas.core.countries import country_name
+from atlas.core.countries import DPRK, country_name
 from atlas.core.dates import date_end, date_start, format_partial, year_end
 from atlas.core.i18n import N_, _
 from atlas.queries import changes
@@ -32,6 +32,9 @@ class Chapter:
     key_events: tuple[str, ...]
     gift: str  # gift_id from the period
     dual_korea: bool = False  # the race with Seoul: show both Koreas' maps where the app has them
+    # A second paragraph from the record of why ties changed (treaties, the Security Council, leaders'
+    # visits, UN votes): a template like ``text``, filled by ``record_text`` from ``record_facts``.
+    record: str = ""
 
 
 CHAPTERS: tuple[Chapter, ...] = (
@@ -98,6 +101,10 @@ CHAPTERS: tuple[Chapter, ...] = (
             "1961-sino-dprk-treaty-of-friendship-and",
         ),
         gift="1955-railway-observation-car",
+        record=N_(
+            "The atlas's record of treaties lists {treaties} agreements the DPRK signed in these years: "
+            "{treaty_list}. {dprk_leaders} made {dprk_trips} trips abroad ({trip_hosts})."
+        ),
     ),
     Chapter(
         title=N_("The race with Seoul for the newly independent states"),
@@ -123,6 +130,10 @@ CHAPTERS: tuple[Chapter, ...] = (
             "1983-rangoon-bombing",
         ),
         gift="1965-orchid-named-kimilsungia-after-kim",
+        record=N_(
+            "Visits were part of the race: the atlas records {dprk_trips} trips abroad by {dprk_leaders} in "
+            "these years ({trip_hosts}), and {visits_in} visits by foreign leaders to the North ({visitor_names})."
+        ),
         dual_korea=True,
     ),
     Chapter(
@@ -147,6 +158,12 @@ CHAPTERS: tuple[Chapter, ...] = (
             "1992-china-and-south-korea-normalise-relations",
         ),
         gift="1989-wooden-craftwork-sun",
+        record=N_(
+            "The Security Council recommended the two Koreas' admission on {admission_dates}. In the General "
+            "Assembly's session of {un_year}, the North's first, South Korea's votes agreed with the North's at a "
+            "score of {rok_score}, where the highest score means always the same vote, against {median_score} for "
+            "the median of the {un_states} member states that voted."
+        ),
     ),
     Chapter(
         title=N_("The opening to Western Europe"),
@@ -171,6 +188,11 @@ CHAPTERS: tuple[Chapter, ...] = (
             "2001-eu-decides-to-establish-relations-with",
         ),
         gift="2000-basketball-autographed-by-michael-jordan",
+        record=N_(
+            "Summits came with the opening: the atlas records {visits_in} visits by foreign leaders to the North "
+            "in these years ({visitor_names}), and {dprk_leaders} made {dprk_trips} trips abroad ({trip_hosts}). The atlas's record "
+            "of treaties lists {treaties} agreements the DPRK signed: {treaty_list}."
+        ),
     ),
     Chapter(
         title=N_("The nuclear era and sanctions"),
@@ -195,6 +217,10 @@ CHAPTERS: tuple[Chapter, ...] = (
             "2017-sixth-nuclear-test",
         ),
         gift="2008-gold-and-silver-decorated-kubachi",
+        record=N_(
+            "By the atlas's record of the Security Council, it adopted {sanctions} sanctions resolutions on the "
+            "North in these years, on {sanction_dates}."
+        ),
     ),
     Chapter(
         title=N_("Summits and the turn to Russia"),
@@ -220,6 +246,12 @@ CHAPTERS: tuple[Chapter, ...] = (
             "2024-russia-dprk-comprehensive-strategic-partnership-treaty",
         ),
         gift="2023-glove-from-a-spacesuit-flown",
+        record=N_(
+            "In these years {dprk_leaders} made {dprk_trips} trips outside the North ({trip_hosts}); the atlas "
+            "records {visits_in} visits by foreign leaders to the North ({visitor_names}). At the Security Council the "
+            "consensus on sanctions broke: {vetoes} drafts on the North were vetoed ({veto_list}). "
+            "The atlas's record of treaties lists {treaties} agreements the DPRK signed since {start}: {treaty_list}."
+        ),
     ),
 )
 
@@ -309,6 +341,88 @@ def chapter_facts(index: RelationsIndex, events: pd.DataFrame, chapter: Chapter,
 def chapter_text(index: RelationsIndex, events: pd.DataFrame, chapter: Chapter, today: dt.date) -> str:
     """The chapter's text, in the run's language, with every number and date filled in from the data."""
     return string.Formatter().vformat(_(chapter.text), (), chapter_facts(index, events, chapter, today))
+
+
+def _within(frame: pd.DataFrame, column: str, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Rows whose (partial) date starts within [start, end], oldest first."""
+    begins = frame[column].map(date_start)
+    rows = frame[begins.between(start, end)]
+    return rows.assign(_start=begins[rows.index]).sort_values("_start", kind="stable")
+
+
+def _readable_dates(dates) -> str:
+    return readable_list([format_partial(d) for d in dates])
+
+
+def record_facts(
+    chapter: Chapter,
+    start: dt.date,
+    end: dt.date,
+    treaties: pd.DataFrame,
+    council: pd.DataFrame,
+    visits: pd.DataFrame,
+    alignment: pd.DataFrame,
+) -> dict:
+    """Every value a chapter's ``record`` template may use, computed from treaties.csv,
+    security_council.csv, visits.csv and un_alignment.csv for the chapter's period [start, end]."""
+    signed = _within(treaties, "signed", start, end)
+    partners = signed["parties"].map(lambda cell: "/".join(country_name(c) for c in cell.split(";") if c and c != DPRK))
+    treaty_list = []
+    for partner, rows in signed.assign(partner=partners).groupby("partner", sort=False):
+        dates = list(dict.fromkeys(format_partial(d) for d in rows["signed"]))
+        treaty_list.append(f"{partner} ({', '.join(dates)})")
+    decisions = _within(council, "date", start, end)
+    sanctions = decisions[(decisions["kind"] == "sanctions") & (decisions["outcome"] == "adopted")]
+    admissions = decisions[(decisions["kind"] == "admission") & (decisions["outcome"] == "adopted")]
+    vetoed = decisions[decisions["outcome"] == "vetoed"]
+    veto_list = "; ".join(
+        _("{date}, by {states}").format(
+            date=format_partial(row.date), states=readable_list([country_name(c) for c in row.vetoed_by.split(";") if c])
+        )
+        for row in vetoed.itertuples()
+    )
+    trips = _within(visits[(visits["leader_iso3"] == DPRK) & (visits["host_iso3"] != DPRK)], "start_date", start, end)
+    hosts = trips["host_iso3"].value_counts(sort=False)  # in order of the first trip to each
+    trip_hosts = [
+        _("{name}: {count}").format(name=country_name(code), count=count)
+        for code, count in sorted(hosts.items(), key=lambda kv: -kv[1])
+    ]
+    arrivals = _within(visits[(visits["host_iso3"] == DPRK) & (visits["leader_iso3"] != DPRK)], "start_date", start, end)
+    visitors = []
+    for (leader, state), count in arrivals.groupby(["leader", "leader_iso3"], sort=False).size().items():
+        visitor = "{leader} ({state})" if count == 1 else _("{leader} ({state}, {count} visits)")
+        visitors.append(visitor.format(leader=leader, state=country_name(state), count=count))
+    years = alignment[alignment["year"].between(start.year, end.year)]
+    un_year = int(years["year"].min()) if len(years) else start.year
+    session = alignment[alignment["year"] == un_year]
+    rok = session.loc[session["iso3"] == "KOR", "agreement"]
+    return {
+        "start": format_partial(start.isoformat()),
+        "end": format_partial(end.isoformat()),
+        "treaties": len(signed),
+        "treaty_list": readable_list(treaty_list),
+        "sanctions": len(sanctions),
+        "sanction_dates": _readable_dates(sanctions["date"]),
+        "admission_dates": _readable_dates(admissions["date"]),
+        "vetoes": len(vetoed),
+        "veto_list": veto_list or _("none"),
+        "dprk_trips": len(trips),
+        "dprk_leaders": readable_list(list(dict.fromkeys(trips["leader"]))),
+        "trip_hosts": readable_list(trip_hosts),
+        "visits_in": len(arrivals),
+        "visitor_names": readable_list(visitors),
+        "un_year": un_year,
+        "un_states": len(session),
+        "rok_score": f"{float(rok.iloc[0]):.2f}" if len(rok) else _("no score"),
+        "median_score": f"{float(session['agreement'].median()):.2f}" if len(session) else _("no score"),
+    }
+
+
+def record_text(chapter: Chapter, facts: dict) -> str:
+    """The chapter's paragraph from the record of why ties changed ('' for a chapter without one)."""
+    if not chapter.record:
+        return ""
+    return string.Formatter().vformat(_(chapter.record), (), facts)
 
 
 def template_literals(template: str) -> str:

@@ -12,8 +12,12 @@ import streamlit as st
 
 from atlas.core import links
 from atlas.core.i18n import _
+from atlas.core.source_kinds import escape_markdown
+from atlas.data.loading import DataError
+from atlas.queries import story
 from atlas.queries.story import CHAPTERS
 from atlas.web import urls as url_state
+from atlas.web.cache import follows_data, table
 
 CHAPTER_KEY = links.param("story", "chapter").state_key
 PRINT_KEY = links.param("story", "print").state_key
@@ -176,3 +180,31 @@ def both_koreas(when, today) -> None:
             counts=" · ".join(f"{RACE_LABELS[category]}: {number}" for category, number in counts.items())
         )
     )
+
+
+@follows_data(st.cache_data(show_spinner=False, max_entries=50))
+def record_paragraph(number: int, start, end) -> str:
+    """A chapter's paragraph from treaties, the Security Council, leaders' visits and UN votes, every
+    number computed from those files ('' for a chapter without one; raises ``DataError``)."""
+    chapter = CHAPTERS[number - 1]
+    if not chapter.record:
+        return ""
+    facts = story.record_facts(
+        chapter, start, end, table("treaties"), table("security_council"), table("visits"), table("un_alignment")
+    )
+    return story.record_text(chapter, facts)
+
+
+def record(number: int, start, end) -> None:
+    """Draw the chapter's record paragraph under its text; a broken file is named, the chapter stays."""
+    try:
+        text = record_paragraph(number, start, end)
+    except DataError as error:
+        st.warning(
+            _("Part of this chapter cannot be shown because a data file failed its checks: **{error}**").format(error=error),
+            icon=":material/warning:",
+        )
+        return
+    if text:
+        with st.container(key="story_record"):
+            st.markdown(escape_markdown(text))

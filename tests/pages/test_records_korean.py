@@ -11,7 +11,7 @@ import pytest
 
 from atlas.core import i18n
 from atlas.figures.palettes import FONT_FAMILY
-from tests.support.apptest import figures, open_page, timeline_charts
+from tests.support.apptest import map_charts, open_page, timeline_charts
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -122,7 +122,7 @@ def test_country_page_in_korean(untranslated):
     assert "수교" in set(history["event"])
     missions = next(t.value for t in at.dataframe if "side" in t.value.columns)
     assert all(korean(side) for side in missions["side"])
-    (locator,) = figures(at)
+    locator = map_charts(at)["locator"]  # beside the Beyond recognition section's alignment chart
     assert locator["layout"]["font"]["family"] == FONT_FAMILY
     assert at.get("download_button")[0].proto.label == "중국의 전체 기록 내려받기(CSV)"
     assert not untranslated, sorted(untranslated)

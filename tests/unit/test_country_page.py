@@ -18,7 +18,7 @@ from atlas.queries.country import (
     record_csv,
 )
 from atlas.queries.relations import RelationsIndex
-from tests.support.apptest import figures, map_data, open_page, timeline_charts
+from tests.support.apptest import figures, map_charts, map_data, open_page, timeline_charts
 from tests.support.data import SRC, synthetic_data
 
 TODAY = dt.date(2026, 11, 28)
@@ -168,7 +168,7 @@ def test_country_page_for_germany_shows_east_germany_and_links():
     assert {"East Germany", "Germany"} <= set(history["state"])
     assert history["source_url"].str.startswith("http").all()
     assert at.query_params["country"] == "DEU"
-    (locator,) = figures(at)
+    locator = map_charts(at)["locator"]  # beside the Beyond recognition section's alignment chart
     assert locator["data"][0]["locations"] == ["DEU"]
     (chart,) = at.get("bidi_component")  # atlas.web.map_chart: the locally served geo bundle
     drawn = map_data(chart)
