@@ -193,7 +193,7 @@ def test_beyond_in_korean():
         rus = record("RUS", ("SUN",))
         lines = beyond.treaty_lines(rus.treaties)
     assert rus.visits["direction"].iloc[0] == "북한 지도자의 소련 방문"
-    assert "1961년 7월 6일 서명" in lines[0] and "동맹 조약" in lines[0]
+    assert "1961년 7월 6일 서명" in lines[0] and "(동맹, " in lines[0]
 
 
 # --- The Story's record paragraphs, from the shipped files --------------------------------------
