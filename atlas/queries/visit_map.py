@@ -240,7 +240,7 @@ def visit_lines(shown: pd.DataFrame, linkable: set[str] = frozenset()) -> list[s
                 leader=leader, state=state, host=escape_markdown(country_name(row["host_iso3"]))
             )
         if places:
-            what = _("{visit} ({places})").format(visit=what, places=places)
+            what = f"{what} ({places})"
         kind = KIND_LABELS.get(row["kind"], "")
         parts = [f"**{escape_markdown(_date_range(row))}**", what + (f", {_(kind)}" if kind else "")]
         if row.get("summary"):
