@@ -10,9 +10,9 @@ from atlas.core.i18n import _
 from atlas.data.loading import DataError
 from atlas.data.registry import RELATIONS_FILES
 from atlas.queries.relations import count_with_relations
+from atlas.web import alignment_view, focus, language, network_view, race_view
 from atlas.web import cache as loaders
 from atlas.web import changes_view as map_changes
-from atlas.web import focus, language, network_view, race_view
 from atlas.web import map_view as map_page
 from atlas.web import urls as url_state
 from atlas.web import widgets as ui
@@ -75,8 +75,34 @@ def embassies_map(when: dt.date) -> None:
     )
 
 
+def alignment_map(when: dt.date) -> None:
+    """Agreement with the DPRK in the UN General Assembly session of ``when.year`` (``?view=alignment``)."""
+    alignment_view.alignment_map(
+        when,
+        year_key=map_page.YEAR_KEY,
+        presenting=map_page.presenting(),
+        on_select=partial(map_page.on_map_select, set(pickable)),
+    )
+
+
+def visits_map(when: dt.date) -> None:
+    """Leaders' visits of a period around ``when`` (``?view=visits&period=...``)."""
+    alignment_view.visits_map(
+        when,
+        today=map_page.today(),
+        presenting=map_page.presenting(),
+        on_select=partial(map_page.on_map_select, set(pickable)),
+    )
+
+
 # Views of the map page by ``?view=``; other views (compare, both Koreas) slot in here.
-VIEWS = {"dprk": dprk_map, "both": both_koreas_map, "embassies": embassies_map}
+VIEWS = {
+    "dprk": dprk_map,
+    "both": both_koreas_map,
+    "embassies": embassies_map,
+    "alignment": alignment_map,
+    "visits": visits_map,
+}
 
 
 @language.fragment(run_every=map_page.play_interval())
@@ -108,6 +134,8 @@ def atlas() -> None:
         map_changes.compare_control(map_page.today())
     if view == "embassies" and not compared:
         network_view.network_side_chart(chart, notes, when, map_page.today())
+    elif view == "alignment" and not compared:
+        alignment_view.alignment_side(chart, notes, when.year)
     else:
         ui.layered_image(
             chart,
@@ -145,6 +173,10 @@ def atlas() -> None:
         map_changes.show_compare(*compared, loaders.compare_status(*compared))
     elif view == "embassies":
         network_view.show_year_missions(when.year)
+    elif view == "alignment":
+        alignment_view.show_rankings(when.year)
+    elif view == "visits":
+        alignment_view.show_visit_list(when.year, map_page.today())
     else:
         map_changes.show_year_changes(when.year)
     # Inside the fragment: a click reruns only the fragment, and the panel must follow it.
@@ -168,4 +200,4 @@ def atlas() -> None:
 
 atlas()
 
-ui.sources_footer(RELATIONS_FILES)
+ui.sources_footer(RELATIONS_FILES + alignment_view.DATASETS.get(st.session_state.get(race_view.VIEW_KEY), ()))

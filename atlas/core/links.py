@@ -71,6 +71,8 @@ PARAMS: dict[str, tuple[Param, ...]] = {
         Param("compare", params.read_other_year, domain=FROM_PAGE),  # (first year, this year, year shown)
         Param("region", params.read_choice, default=ALL_REGIONS, domain=FROM_PAGE, key="changes_region"),
         Param("view", params.read_choice, default="dprk", domain=FROM_PAGE, key="map_view"),
+        # The leaders' visits view's period, relative to ``year`` (atlas.queries.visit_map).
+        Param("period", params.read_choice, default="era", domain=FROM_PAGE, key="visits_period"),
     ),
     "timeline": (
         Param("view", params.read_choice, default="all", domain=FROM_PAGE),

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from atlas.core.i18n import _
-from atlas.figures.palettes import ALIGNMENT_COLOURS, ALIGNMENT_ROK_COLOUR, FONT_FAMILY
+from atlas.figures.palettes import ALIGNMENT_LINE_COLOURS, ALIGNMENT_ROK_COLOUR, FONT_FAMILY
 from atlas.queries.beyond import ROK
 
 
@@ -15,7 +15,7 @@ def alignment_figure(alignment: pd.DataFrame, code: str) -> go.Figure:
     """One line per state of ``alignment`` (``atlas.queries.beyond.alignment_of``): the state's (and
     its predecessors', in lighter blues) and the ROK's, agreement 0..1 against the session year."""
     fig = go.Figure()
-    shades = iter(ALIGNMENT_COLOURS * 3)
+    shades = iter(ALIGNMENT_LINE_COLOURS * 3)
     for iso3, rows in alignment.groupby("iso3", sort=False):
         rok = iso3 == ROK and code != ROK
         name = _("{name} (for comparison)").format(name=rows["state"].iloc[0]) if rok else rows["state"].iloc[0]

@@ -60,5 +60,31 @@ NETWORK_LINES = {"dprk_abroad": "#0072B2", "in_pyongyang": "#D55E00"}
 
 # The country page's UN voting alignment chart: the state in blue, the Republic of Korea (for
 # comparison) in vermillion, its predecessors in lighter steps of the state's blue.
-ALIGNMENT_COLOURS = ("#0072B2", "#56B4E9", "#9AD0F0")
+ALIGNMENT_LINE_COLOURS = ("#0072B2", "#56B4E9", "#9AD0F0")
 ALIGNMENT_ROK_COLOUR = "#D55E00"
+
+# The UN alignment map: five classes of agreement with the DPRK on viridis steps (one hue ramp,
+# perceptually even, readable with the common colour blindnesses and in greyscale), darkest for
+# the most aligned; "too few votes" a middle grey, no votes the light grey of "none" elsewhere.
+ALIGNMENT_COLOURS = {
+    "a90": "#440154",
+    "a80": "#3B528B",
+    "a65": "#21918C",
+    "a50": "#5EC962",
+    "below50": "#FDE725",
+    "few": "#9A9A9A",
+    "none": "#DDDDDD",
+    "dprk": DPRK_COLOUR,
+}
+
+# Leaders' visits: Okabe–Ito blue for the DPRK leaders' trips (as its missions abroad), vermillion
+# for leaders who came (as missions in Pyongyang), bluish green for both, orange for meetings in
+# a third state.
+VISIT_COLOURS = {
+    "both": "#009E73",
+    "abroad": "#0072B2",
+    "to_dprk": "#D55E00",
+    "elsewhere": "#E69F00",
+    "none": "#DDDDDD",
+    "dprk": DPRK_COLOUR,
+}

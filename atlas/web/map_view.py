@@ -74,6 +74,7 @@ def country_domain(known_codes: set[str]) -> dict[str, str]:
 
 def url_domains(known_codes: set[str]) -> dict:
     """What the map page's URL parameters are checked against (``atlas.web.urls.sync``); lazy where costly."""
+    from atlas.queries.visit_map import PERIOD_LABELS
     from atlas.web import changes_view, race_view
 
     last = today().year
@@ -83,6 +84,7 @@ def url_domains(known_codes: set[str]) -> dict:
         "compare": lambda: (FIRST_YEAR, last, st.session_state[YEAR_KEY]),  # the year shown is read first
         "region": changes_view.all_region_options,
         "view": set(race_view.VIEW_LABELS),
+        "period": set(PERIOD_LABELS),
     }
 
 
@@ -133,12 +135,34 @@ def _warm_next_years(ahead: int = 2) -> None:
     """Have the next years' maps built while this one is drawn (a few at a time, not all at once)."""
     year = st.session_state[YEAR_KEY]
     years = range(year + 1, min(year + ahead, today().year) + 1)
+    if _alignment_view():
+        from atlas.web import alignment_view
+
+        alignment_view.warm(list(years), presenting())
+        return
     loaders.warm_map_figures([year_end(y, today()) for y in years], today(), presenting())
 
 
+def _alignment_view() -> bool:
+    return st.session_state.get("map_view") == "alignment"
+
+
+def play_span() -> tuple[int, int]:
+    """The years Play runs over: the sessions with votes in the UN alignment view, else all years."""
+    if _alignment_view():
+        from atlas.web import alignment_view
+
+        try:
+            return alignment_view.year_span()
+        except loaders.DataError:
+            pass
+    return FIRST_YEAR, today().year
+
+
 def start_playing() -> None:
-    if st.session_state[YEAR_KEY] >= today().year:
-        st.session_state[YEAR_KEY] = FIRST_YEAR
+    first, last = play_span()
+    if not first <= st.session_state[YEAR_KEY] < last:
+        st.session_state[YEAR_KEY] = first
     st.session_state[PLAYING_KEY] = True
     st.session_state[_JUST_STARTED_KEY] = True
     # The year shown has been on screen since before the click: the first tick need not wait long.
@@ -163,7 +187,7 @@ def advance_if_playing() -> None:
     st.session_state[_LAST_TICK_KEY] = now
     step(1)
     _warm_next_years()
-    if st.session_state[YEAR_KEY] >= today().year:
+    if st.session_state[YEAR_KEY] >= play_span()[1]:
         stop_playing()
 
 

@@ -24,6 +24,8 @@ VIEW_LABELS = {
     "dprk": N_("Relations with the DPRK"),
     "both": N_("Both Koreas: the race with Seoul"),
     "embassies": N_("Embassies both ways"),
+    "alignment": N_("UN votes with the DPRK"),
+    "visits": N_("Leaders' visits"),
 }
 DEFAULT_VIEW = links.param("map", "view").default
 
@@ -36,8 +38,16 @@ def view_control() -> str:
         format_func=lambda view: _(VIEW_LABELS[view]),
         key=VIEW_KEY,
         label_visibility="collapsed",
+        on_change=_view_changed,
     )
     return st.session_state.get(VIEW_KEY) or DEFAULT_VIEW
+
+
+def _view_changed() -> None:
+    from atlas.web import alignment_view
+    from atlas.web.map_view import YEAR_KEY
+
+    alignment_view.on_view_change(YEAR_KEY, VIEW_KEY)
 
 
 def both_map(when: dt.date, *, today: dt.date, presenting: bool, on_select: Callable[[], None]) -> None:

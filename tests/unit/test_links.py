@@ -17,7 +17,7 @@ def test_every_page_declares_its_parameters_once():
         assert len(keys) == len(set(keys)), page  # one session-state key per parameter
         assert all(callable(param.read) for param in declared), page
     assert links.PARAMS["home"] == ()
-    assert [p.name for p in links.PARAMS["map"]] == ["year", "country", "present", "compare", "region", "view"]
+    assert [p.name for p in links.PARAMS["map"]] == ["year", "country", "present", "compare", "region", "view", "period"]
 
 
 def test_defaults_are_fresh_and_a_moving_default_is_called():
