@@ -23,7 +23,10 @@ def test_planted_markup_stays_text_in_the_browser(tmp_path, browser):
     for path in folder.glob("*.csv"):
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         for column in TEXT_COLUMNS & set(frame.columns):
-            frame[column] = PLANTED_SHORT if column == "title" else frame[column] + " " + PLANTED
+            # The Korean twin too: the loader requires it wherever the English is filled.
+            for planted in (column, f"{column}_ko"):
+                if planted in frame.columns:
+                    frame[planted] = PLANTED_SHORT if column == "title" else frame[planted] + " " + PLANTED
             planted_columns += 1
         frame.to_csv(path, index=False)
     assert planted_columns >= 8
@@ -35,6 +38,8 @@ def test_planted_markup_stays_text_in_the_browser(tmp_path, browser):
         "/",
         "/map?country=FRA",
         "/map?country=USA",
+        "/map?country=FRA&lang=ko",  # the Korean twins, planted too
+        "/country?country=RUS",
         f"/timeline?event={events['event_id'].iloc[0]}",
         f"/gifts?gift={gifts['gift_id'].iloc[0]}",
         "/data",
