@@ -24,7 +24,7 @@ from atlas.data.registry import DATASETS
 from atlas.queries.export import csv_bytes
 
 # Columns holding a partial ISO date, in whichever dataset has them.
-DATE_COLUMNS = ("established", "date", "end_date", "opened", "closed")
+DATE_COLUMNS = ("established", "date", "end_date", "opened", "closed", "signed", "in_force", "ended", "start_date")
 PRECISIONS = ("day", "month", "year")
 # Words with which notes record that sources disagree; for a state on record without relations,
 # any other source's "claim" of relations is such a disagreement.
