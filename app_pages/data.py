@@ -11,6 +11,7 @@ from atlas.data.loading import DataError, data_dir
 from atlas.data.registry import DATASETS
 from atlas.queries import catalog as data_catalog
 from atlas.web import cache as loaders
+from atlas.web import columns as table_columns
 from atlas.web import urls as url_state
 from atlas.web import widgets as ui
 
@@ -93,29 +94,10 @@ else:
             )
         )
 
-# The tables' own column names, as the page heads them (the kinds' columns are named in the run's language).
-COLUMN_LABELS = {
-    "dataset": i18n.N_("dataset"),
-    "rows": i18n.N_("rows"),
-    "dates to the day": i18n.N_("dates to the day"),
-    "dates to the month": i18n.N_("dates to the month"),
-    "dates to the year": i18n.N_("dates to the year"),
-    "source kind": i18n.N_("source kind"),
-    "share": i18n.N_("share"),
-    "iso3": i18n.N_("iso3"),
-    "name": i18n.N_("name"),
-    "date used": i18n.N_("date used"),
-    "other date": i18n.N_("other date"),
-    "claim": i18n.N_("claim"),
-    "row": i18n.N_("row"),
-}
-
 
 def column_config(frame) -> dict:
     """Headings for a table of this page in the run's language, sources as links (English: as before)."""
-    if i18n.current() == i18n.ENGLISH:
-        return ui.source_columns()
-    return {c: _(COLUMN_LABELS[c]) for c in frame.columns if c in COLUMN_LABELS} | ui.source_columns()
+    return table_columns.record_columns(frame.columns)
 
 
 st.subheader(_("Coverage"))

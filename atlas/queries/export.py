@@ -20,7 +20,8 @@ from atlas.core.i18n import N_, _
 
 BOM = "\ufeff"
 
-# The Korean header of each column the atlas's downloads hold (English names are the keys).
+# Each column's label, by its English name: the Korean headers of the downloads (above the English
+# names) and of the tables on the pages (English tables keep the column names as their headers).
 COLUMN_LABELS = {
     "category": N_("category"),
     "category_label": N_("category (label)"),
@@ -58,6 +59,29 @@ COLUMN_LABELS = {
     "to": N_("to"),
     "un_region": N_("UN region"),
     "what": N_("what"),
+    # Tables the pages show: records, missions, gifts' summaries, the Data page's overviews.
+    "side": N_("side"),
+    "type": N_("type"),
+    "city": N_("city"),
+    "opened": N_("opened"),
+    "closed": N_("closed"),
+    "status": N_("status"),
+    "direction": N_("direction"),
+    "counterpart": N_("counterpart"),
+    "gifts": N_("gifts"),
+    "Before 1989": N_("Before 1989"),
+    "1989 and after": N_("1989 and after"),
+    "dataset": N_("dataset"),
+    "rows": N_("rows"),
+    "dates to the day": N_("dates to the day"),
+    "dates to the month": N_("dates to the month"),
+    "dates to the year": N_("dates to the year"),
+    "source kind": N_("source kind"),
+    "share": N_("share"),
+    "date used": N_("date used"),
+    "other date": N_("other date"),
+    "claim": N_("claim"),
+    "row": N_("row"),
 }
 
 
