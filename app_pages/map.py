@@ -53,6 +53,7 @@ def dprk_map(when: dt.date) -> None:
     map_page.draw_map(
         loaders.map_figure(when, map_page.today(), map_page.presenting()), partial(map_page.on_map_select, set(pickable))
     )
+    map_page.warm_every_year()  # after the draw: its messages are on their way first
 
 
 def both_koreas_map(when: dt.date) -> None:

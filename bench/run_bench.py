@@ -33,7 +33,7 @@ from tests.support.server import CHROMIUM_ARGS, chromium_path, free_port, start_
 logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True
 
 DRAWN = "() => [...document.querySelectorAll('.choroplethlocation')].filter(p => (p.getAttribute('d') || '').length > 20).length >= 150"
-BUDGETS = {"figure_kb": 40.0, "ratio": 1.25, "slider_ms": 300.0, "server_ms": 100.0, "step_kb": 12.0, "korean_ratio": 1.1}
+BUDGETS = {"figure_kb": 40.0, "ratio": 1.25, "slider_ms": 150.0, "server_ms": 100.0, "step_kb": 12.0, "korean_ratio": 1.1}
 
 
 def figure_size() -> float:
@@ -67,6 +67,24 @@ def server_side(page: str, runs: int, params: dict | None = None) -> float:
             at.run()
             times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
+
+
+# The year step's clock, kept in the page: armed with the year expected, it notes the keydown's
+# time and the first animation frame after the map's title names that year.
+STEP_CLOCK = """() => {
+  const clock = (window.__atlasStepClock = { year: null, pressed: null, painted: null, done: false });
+  clock.arm = (year) => Object.assign(clock, { year: String(year), pressed: null, painted: null, done: false });
+  document.addEventListener("keydown", (event) => { if (clock.pressed === null) clock.pressed = event.timeStamp; }, true);
+  const check = () => {
+    if (clock.year === null || clock.done || clock.painted !== null) return;
+    const title = document.querySelector(".js-plotly-plot .gtitle");
+    if (title && title.textContent.includes(clock.year)) {
+      clock.painted = -1;
+      requestAnimationFrame(() => { clock.painted = performance.now(); clock.done = true; });
+    }
+  };
+  new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+}"""
 
 
 def _is_map_message(data: bytes | str) -> bool:
@@ -132,20 +150,24 @@ def browser_times(runs: int) -> dict[str, float]:
             slider = page.locator('[data-testid="stSlider"] input[type="range"], [data-testid="stSlider"] [role="slider"]').first
             slider.focus()
             page.wait_for_timeout(1_000)
-            steps, step_kb, map_kb = [], [], []
+            # Timed in the page: from the key's press (the slider commits its value on keydown) to the
+            # first painted frame whose map title names the new year. Playwright's own round trips
+            # (~25 ms to press, ~20-40 ms to notice) are no part of what a visitor waits for; the
+            # harness's figure, which includes them, is reported beside it.
+            page.evaluate(STEP_CLOCK)
+            steps, harness_steps, step_kb, map_kb = [], [], [], []
             for year in range(1961, 1961 + max(runs, 10)):
                 received.clear()
+                page.evaluate("(year) => window.__atlasStepClock.arm(year)", year)
                 start = page.evaluate("performance.now()")
                 slider.press("ArrowRight")
-                page.wait_for_function(
-                    f"() => document.querySelector('.js-plotly-plot .gtitle')?.textContent.includes('{year}')",
-                    polling="raf",
-                    timeout=30_000,
-                )
-                steps.append(page.evaluate("performance.now()") - start)
+                page.wait_for_function("() => window.__atlasStepClock.done", polling="raf", timeout=30_000)
+                harness_steps.append(page.evaluate("performance.now()") - start)
+                steps.append(page.evaluate("window.__atlasStepClock.painted - window.__atlasStepClock.pressed"))
                 page.wait_for_timeout(700)  # the run's last messages (not timed)
                 step_kb.append(sum(len(data) for data in received) / 1024)
                 map_kb.append(sum(len(data) for data in received if _is_map_message(data)) / 1024)
+            results["slider_harness_ms"] = statistics.median(harness_steps)
             results["slider_ms"] = statistics.median(steps)
             results["slider_ws_kb"] = statistics.median(step_kb)
             results["slider_ws_kb_max"] = max(step_kb)
@@ -195,7 +217,7 @@ def main() -> None:
         ("map page ≤ 1.25 × floor", ratio <= BUDGETS["ratio"]),
         ("Korean map page ≤ 1.1 × English (browser)", korean_ratio <= BUDGETS["korean_ratio"]),
         ("Korean map page ≤ 1.1 × English (server rerun)", server["map_korean"] / server["map"] <= BUDGETS["korean_ratio"]),
-        ("slider → redraw ≤ 300 ms", browser["slider_ms"] <= BUDGETS["slider_ms"]),
+        ("slider → redraw ≤ 150 ms", browser["slider_ms"] <= BUDGETS["slider_ms"]),
         ("slider step ≤ 12 KB over the websocket", browser["slider_ws_kb"] <= BUDGETS["step_kb"]),
     ]
     for label, ok in checks:

@@ -288,6 +288,18 @@ def check_relations_integrity(data: RelationsData) -> None:
             )
         if row["opened"] and row["closed"] and date_start(row["closed"]) < date_start(row["opened"]):
             raise DataError("missions.csv", _("closed before it opened"), _line(index), "closed")
+        if row["opened_source_url"] and not row["opened"]:
+            raise DataError(
+                "missions.csv", _("a source for an opening date the row does not give"), _line(index), "opened_source_url"
+            )
+        if bool(row["attested"]) != bool(row["attested_source_url"]):
+            raise DataError("missions.csv", _("an earliest record needs both its date and its source"), _line(index), "attested")
+        if row["attested"] and row["opened"]:
+            raise DataError(
+                "missions.csv", _("an earliest record is only for a mission whose opening is not dated"), _line(index), "attested"
+            )
+        if row["attested"] and row["closed"] and date_start(row["closed"]) < date_start(row["attested"]):
+            raise DataError("missions.csv", _("closed before its earliest record"), _line(index), "closed")
 
     for index, row in data.no_relations.iterrows():
         if row["iso3"] in known:

@@ -72,6 +72,9 @@ def _url_list(value: object) -> bool:
 
 KNOWN_CODE = pa.Check(_known_code, element_wise=True, error="must be an ISO 3166 alpha-3 code pycountry knows")
 SOURCE_URL = pa.Check.str_matches(URL.pattern, error="must be a full http(s) URL")
+OPTIONAL_URL = pa.Check(
+    lambda value: value == "" or bool(URL.match(str(value))), element_wise=True, error="must be empty or a full http(s) URL"
+)
 
 
 def _text(nullable: bool = False, checks=None, unique: bool = False) -> pa.Column:
@@ -180,6 +183,9 @@ MISSIONS = with_korean(
             "closed": _date(DPRK_FOUNDED, required=False),
             "status": _text(checks=[_one_of(MISSION_STATUSES)]),
             "source_url": _text(checks=[SOURCE_URL]),
+            "opened_source_url": _text(checks=[OPTIONAL_URL]),
+            "attested": _date(DPRK_FOUNDED, required=False),
+            "attested_source_url": _text(checks=[OPTIONAL_URL]),
             "notes": _text(),
         },
         strict=True,

@@ -36,7 +36,7 @@ from atlas.queries.timeline import lane_label, region_label
 
 HISTORY_COLUMNS = ["date", "state", "event", "notes", "source_url"]
 CONFLICT_COLUMNS = ["state", "what", "date_used", "source_url", "other_date", "other_source_url"]
-MISSION_COLUMNS = ["state", "side", "type", "city", "opened", "closed", "status", "notes", "source_url"]
+MISSION_COLUMNS = ["state", "side", "type", "city", "opened", "attested", "closed", "status", "notes", "source_url"]
 EVENT_COLUMNS = ["date", "title", "category", "state", "record", "source_url"]
 GIFT_COLUMNS = ["date", "giver", "recipient", "item", "category", "record", "source_url"]
 CSV_COLUMNS = ["section", "date", "state", "what", "detail", "source_url", "source_kind"]
@@ -336,7 +336,8 @@ def record_csv(record: CountryRecord) -> pd.DataFrame:
         rows.append(["conflict", r.date_used, r.state, used, "", r.source_url])
         rows.append(["conflict", r.other_date, r.state, _("{what} (another source)").format(what=r.what), "", r.other_source_url])
     for r in record.missions.itertuples():
-        when = f"{r.opened}–{r.closed}" if r.closed else r.opened
+        start = r.opened or (_("by {date}").format(date=r.attested) if r.attested else "")
+        when = f"{start}–{r.closed}" if r.closed else start
         rows.append(["mission", when, r.state, f"{r.side}: {r.type}, {r.city}", f"{r.status}. {r.notes}".strip(), r.source_url])
     for r in record.events.itertuples():
         rows.append(["event", r.date, r.state, r.title, r.category, r.source_url])

@@ -6,7 +6,8 @@ network chart, the year's openings and closings and the published-count checkpoi
 - **Opened**: on or after its ``opened`` date (a partial date counts from the start of its period).
   A mission whose opening no source dates is placed from the start of relations with that state
   (for a successor, from its succession; a derived date, always shown as such); with no dated
-  relations, from today only.
+  relations, from today only. Its ``attested`` date (the earliest record of it at work) is an
+  upper bound: when that is earlier than the start so derived, the mission counts from it.
 - **Still open**: until its ``closed`` date (a ``suspended`` row's ``closed`` is the withdrawal).
   Without a closing date, a row counts while its status is ``open`` or ``suspended``; a row
   ``closed`` or ``unknown`` at an unknown date cannot be placed, so it is not counted at all.
@@ -48,6 +49,7 @@ NETWORK_LABELS = {
 NETWORK_ORDER = tuple(NETWORK_LABELS)
 NETWORK_HOVER = ((N_("DPRK mission there"), "abroad"), (N_("Its mission in Pyongyang"), "in_pyongyang"))
 UNDATED_NOTE = N_("opening not dated: shown from the start of relations")
+ATTESTED_NOTE = N_("opening not dated; at work by {date}, the earliest record")
 # A mission of a type the labels do not know is shown by its code.
 _NONE = N_("none")
 
@@ -81,6 +83,9 @@ def place(row: dict, index: RelationsIndex) -> Placed:
             if continuity or territory == "whole"
         ]
         start = max([start, *took_over])
+        if row.get("attested"):
+            # A source shows it at work then: it had opened by that day, whatever relations say.
+            start = min(start, date_start(row["attested"]))
     if row["closed"]:
         end = date_start(row["closed"])
     elif row["status"] in ("open", "suspended"):
@@ -100,6 +105,8 @@ class _Row:
     closed: str
     status: str
     source_url: str
+    opened_source_url: str
+    attested: str
     placed: Placed
 
 
@@ -116,6 +123,8 @@ def _rows(index: RelationsIndex) -> list[_Row]:
                 record["closed"],
                 record["status"],
                 record["source_url"],
+                record.get("opened_source_url", ""),
+                record.get("attested", ""),
                 place(record, index),
             )
         )
@@ -185,7 +194,12 @@ def _describe(rows: list[_Row]) -> str:
         return _(_NONE)
     parts = []
     for row in rows:
-        since = _("since {date}").format(date=format_partial(row.opened)) if row.opened else _(UNDATED_NOTE)
+        if row.opened:
+            since = _("since {date}").format(date=format_partial(row.opened))
+        elif row.attested:
+            since = _(ATTESTED_NOTE).format(date=format_partial(row.attested))
+        else:
+            since = _(UNDATED_NOTE)
         mission = (
             _("{mission} in {city}").format(mission=type_label(row.type), city=row.city) if row.city else type_label(row.type)
         )
@@ -258,7 +272,7 @@ def year_openings_closings(index: RelationsIndex, year: int) -> pd.DataFrame:
                         "type": row.type,
                         "city": row.city,
                         "change": kind if not (kind == "closed" and row.status == "suspended") else "suspended",
-                        "source_url": row.source_url,
+                        "source_url": (row.opened_source_url if kind == "opened" else "") or row.source_url,
                     }
                 )
     frame = pd.DataFrame(events, columns=["date", "iso3", "name", "side", "type", "city", "change", "source_url"])
@@ -273,6 +287,7 @@ def mission_history(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
         rows.append(
             {
                 "when": record["opened"] or "",
+                "attested": record.get("attested", "") if not record["opened"] else "",
                 "until": record["closed"] or ("" if record["status"] in ("open", "suspended") else _NOT_DOCUMENTED),
                 "state": country_name(record["iso3"]),
                 "mission": _("{mission} in {city}").format(mission=type_label(record["type"]), city=record["city"])
@@ -282,10 +297,13 @@ def mission_history(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
                 "status": record["status"],
                 "notes": record["notes"],
                 "source_url": record["source_url"],
+                "opened_source_url": record.get("opened_source_url", ""),
+                "attested_source_url": record.get("attested_source_url", ""),
             }
         )
-    frame = pd.DataFrame(rows, columns=["when", "until", "state", "mission", "side", "status", "notes", "source_url"])
-    order = frame["when"].map(lambda d: date_start(d) if d else dt.date.max)
+    columns = ["when", "attested", "until", "state", "mission", "side", "status", "notes", "source_url"]
+    frame = pd.DataFrame(rows, columns=[*columns, "opened_source_url", "attested_source_url"])
+    order = [date_start(w or a) if (w or a) else dt.date.max for w, a in zip(frame["when"], frame["attested"], strict=True)]
     return frame.assign(_o=order).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
 
 
@@ -329,7 +347,12 @@ def mission_history_lines(history: pd.DataFrame) -> list[str]:
     """
     lines = []
     for row in history.to_dict("records"):
-        since = format_partial(row["when"]) if row["when"] else _("opening not dated")
+        if row["when"]:
+            since = format_partial(row["when"])
+        elif row["attested"]:
+            since = _("at work by {date} (opening not dated)").format(date=format_partial(row["attested"]))
+        else:
+            since = _("opening not dated")
         if not row["until"]:
             until = ""
         elif row["until"] == _NOT_DOCUMENTED:
@@ -339,6 +362,10 @@ def mission_history_lines(history: pd.DataFrame) -> list[str]:
         status = {"suspended": _("staff withdrawn"), "unknown": _("fate unknown")}.get(row["status"])
         status = f" ({status})" if status else ""
         source = _("source: {link}").format(link=markdown_link(row["source_url"]))
+        if row.get("opened_source_url"):
+            source += " · " + _("opening: {link}").format(link=markdown_link(row["opened_source_url"]))
+        if row.get("attested_source_url"):
+            source += " · " + _("earliest record: {link}").format(link=markdown_link(row["attested_source_url"]))
         line = (
             f"- **{escape_markdown(since)}{escape_markdown(until)}** · {escape_markdown(row['side'])}: "
             f"{escape_markdown(row['mission'])}{status} · {source}"
