@@ -190,6 +190,13 @@ _SITES: dict[str, tuple[str, ...]] = {
         "guinee360.com",
         "hani.co.kr",
         "hankyung.com",
+        "elmoudjahid.com",  # Algerian state daily
+        "jpnn.com",
+        "ndarinfo.com",
+        "mno.hu",  # Magyar Nemzet
+        "theborneopost.com",
+        "tribune.com.pk",  # The Express Tribune
+        "yna.kr",  # Yonhap's own short links
         "heraldk.com",
         "hindustantimes.com",
         "imaeil.com",
@@ -368,6 +375,7 @@ _SITES: dict[str, tuple[str, ...]] = {
         "namu.wiki",  # user-edited Korean wiki
     ),
     ACADEMIC: (
+        "hungaricana.hu",  # Hungarian archives and libraries' journals
         "jamestown.org",  # the Jamestown Foundation, a research institute
         "pax.peaceagreements.org",  # the University of Edinburgh's peace agreements database
         "ssoar.info",  # the Social Science Open Access Repository
@@ -506,6 +514,7 @@ REPRINTS: dict[str, tuple[str, str]] = {
     "urdupoint.com/en/world/only-9-foreign-ambassadors-remain-in-north-ko": ("Sputnik", NEWS),
     "abbagav.blogspot.com": ("KCNA", DPRK_STATE),
     "nkaggregator.com": ("KCNA", DPRK_STATE),
+    "jpnn.com/news/pengalaman-warga-ri-belasan-tahun-hidup-di-korea-utara": ("ABC (Australia)", NEWS),
 }
 
 # Blogs written by one person: never a source, even when they repost a publisher's text. Sites on

@@ -292,6 +292,10 @@ def check_relations_integrity(data: RelationsData) -> None:
             raise DataError(
                 "missions.csv", _("a source for an opening date the row does not give"), _line(index), "opened_source_url"
             )
+        if row["closed_source_url"] and not row["closed"]:
+            raise DataError(
+                "missions.csv", _("a source for a closing date the row does not give"), _line(index), "closed_source_url"
+            )
         if bool(row["attested"]) != bool(row["attested_source_url"]):
             raise DataError("missions.csv", _("an earliest record needs both its date and its source"), _line(index), "attested")
         if row["attested"] and row["opened"]:

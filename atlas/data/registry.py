@@ -145,6 +145,7 @@ _ENTRIES = (
             "2020–2024 border closure, not formally closed; `closed` then holds the date of withdrawal) or `unknown`",
             "source_url": SOURCE,
             "opened_source_url": "the page that gives `opened`, when it is not `source_url` (empty: `source_url` gives it)",
+            "closed_source_url": "the page that gives `closed`, when it is not `source_url` (empty: `source_url` gives it)",
             "attested": "when no source dates the opening: the earliest date a source shows the mission already at work "
             "(an ambassador or chargé d'affaires resident there, a report from the mission), so it opened by then at the "
             "latest; empty when `opened` is known or nothing earlier than today's sources was found",

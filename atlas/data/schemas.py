@@ -184,6 +184,7 @@ MISSIONS = with_korean(
             "status": _text(checks=[_one_of(MISSION_STATUSES)]),
             "source_url": _text(checks=[SOURCE_URL]),
             "opened_source_url": _text(checks=[OPTIONAL_URL]),
+            "closed_source_url": _text(checks=[OPTIONAL_URL]),
             "attested": _date(DPRK_FOUNDED, required=False),
             "attested_source_url": _text(checks=[OPTIONAL_URL]),
             "notes": _text(),

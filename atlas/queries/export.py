@@ -65,6 +65,7 @@ COLUMN_LABELS = {
     "city": N_("city"),
     "opened": N_("opened"),
     "opened_source_url": N_("source of the opening date"),
+    "closed_source_url": N_("source of the closing date"),
     "attested": N_("at work by (earliest record)"),
     "attested_source_url": N_("source of the earliest record"),
     "closed": N_("closed"),

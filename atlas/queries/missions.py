@@ -106,6 +106,7 @@ class _Row:
     status: str
     source_url: str
     opened_source_url: str
+    closed_source_url: str
     attested: str
     placed: Placed
 
@@ -124,6 +125,7 @@ def _rows(index: RelationsIndex) -> list[_Row]:
                 record["status"],
                 record["source_url"],
                 record.get("opened_source_url", ""),
+                record.get("closed_source_url", ""),
                 record.get("attested", ""),
                 place(record, index),
             )
@@ -272,7 +274,7 @@ def year_openings_closings(index: RelationsIndex, year: int) -> pd.DataFrame:
                         "type": row.type,
                         "city": row.city,
                         "change": kind if not (kind == "closed" and row.status == "suspended") else "suspended",
-                        "source_url": (row.opened_source_url if kind == "opened" else "") or row.source_url,
+                        "source_url": (row.opened_source_url if kind == "opened" else row.closed_source_url) or row.source_url,
                     }
                 )
     frame = pd.DataFrame(events, columns=["date", "iso3", "name", "side", "type", "city", "change", "source_url"])
@@ -298,11 +300,12 @@ def mission_history(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
                 "notes": record["notes"],
                 "source_url": record["source_url"],
                 "opened_source_url": record.get("opened_source_url", ""),
+                "closed_source_url": record.get("closed_source_url", ""),
                 "attested_source_url": record.get("attested_source_url", ""),
             }
         )
     columns = ["when", "attested", "until", "state", "mission", "side", "status", "notes", "source_url"]
-    frame = pd.DataFrame(rows, columns=[*columns, "opened_source_url", "attested_source_url"])
+    frame = pd.DataFrame(rows, columns=[*columns, "opened_source_url", "closed_source_url", "attested_source_url"])
     order = [date_start(w or a) if (w or a) else dt.date.max for w, a in zip(frame["when"], frame["attested"], strict=True)]
     return frame.assign(_o=order).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
 
@@ -364,6 +367,8 @@ def mission_history_lines(history: pd.DataFrame) -> list[str]:
         source = _("source: {link}").format(link=markdown_link(row["source_url"]))
         if row.get("opened_source_url"):
             source += " · " + _("opening: {link}").format(link=markdown_link(row["opened_source_url"]))
+        if row.get("closed_source_url"):
+            source += " · " + _("closing: {link}").format(link=markdown_link(row["closed_source_url"]))
         if row.get("attested_source_url"):
             source += " · " + _("earliest record: {link}").format(link=markdown_link(row["attested_source_url"]))
         line = (

@@ -32,8 +32,10 @@ def fine_dates() -> dict[tuple[str, str, str, str], set[str]]:
     for row in read_table("relation_events").itertuples():
         add(("relation_events.csv", row.iso3, row.event, row.date), {row.source_url})
     for row in read_table("missions").itertuples():
-        add(("missions.csv", row.iso3, "opened", row.opened), {row.source_url})
-        add(("missions.csv", row.iso3, "closed", row.closed), {row.source_url})
+        # A mission's dates may each rest on a page of their own (``opened_source_url``…).
+        add(("missions.csv", row.iso3, "opened", row.opened), {row.opened_source_url or row.source_url})
+        add(("missions.csv", row.iso3, "closed", row.closed), {row.closed_source_url or row.source_url})
+        add(("missions.csv", row.iso3, "attested", row.attested), {row.attested_source_url})
     return found
 
 

@@ -1,6 +1,7 @@
 """Every source in data/*.csv is classified by kind, and none is a copy, a farm, a user or a login page.
 
-Which URLs are checked: every URL in a ``source_url`` or ``alt_source_url`` column and every URL
+Which URLs are checked: every URL in a ``source_url`` column (or ``alt_``, ``opened_``, ``closed_``,
+``attested_source_url``) and every URL
 written inside ``notes`` (a URL given to a reader as support is a citation too). Both tests read
 the shipped files; ``atlas/core/source_kinds.py`` holds the table they use.
 """
@@ -16,7 +17,7 @@ import pytest
 from atlas.core import source_kinds as sk
 from atlas.data.loading import DATA_DIR
 
-URL_COLUMNS = ("source_url", "alt_source_url", "notes")
+URL_COLUMNS = ("source_url", "alt_source_url", "opened_source_url", "closed_source_url", "attested_source_url", "notes")
 KNOWN_BAD_FILE = Path(__file__).with_name("known_bad_sources.txt")
 
 
