@@ -53,7 +53,7 @@ def dprk_map(when: dt.date) -> None:
     map_page.draw_map(
         loaders.map_figure(when, map_page.today(), map_page.presenting()), partial(map_page.on_map_select, set(pickable))
     )
-    map_page.warm_every_year()  # after the draw: its messages are on their way first
+    map_page.warm_neighbours()  # after the draw: its messages are on their way first
 
 
 def both_koreas_map(when: dt.date) -> None:
@@ -152,7 +152,7 @@ def atlas() -> None:
         )
     ui.csv_download(
         _("Download this map's data (CSV)"),
-        loaders.map_csv(when),
+        partial(loaders.map_csv, when),  # built on the click: a step does not pay for it
         _("dprk-relations-{date}.csv").format(date=when.isoformat()),
         where=notes,
     )
