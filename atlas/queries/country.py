@@ -36,7 +36,10 @@ from atlas.queries.timeline import lane_label, region_label
 
 HISTORY_COLUMNS = ["date", "state", "event", "notes", "source_url"]
 CONFLICT_COLUMNS = ["state", "what", "date_used", "source_url", "other_date", "other_source_url"]
-MISSION_COLUMNS = ["state", "side", "type", "city", "opened", "attested", "closed", "status", "notes", "source_url"]
+MISSION_COLUMNS = [
+    *("state", "side", "type", "city", "opened", "attested", "closed", "status", "notes", "source_url"),
+    *("opened_source_url", "closed_source_url", "attested_source_url"),
+]
 EVENT_COLUMNS = ["date", "title", "category", "state", "record", "source_url"]
 GIFT_COLUMNS = ["date", "giver", "recipient", "item", "category", "record", "source_url"]
 CSV_COLUMNS = ["section", "date", "state", "what", "detail", "source_url", "source_kind"]

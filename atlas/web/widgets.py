@@ -165,6 +165,10 @@ def source_columns() -> dict:
         "source_url": source_column(),
         "source_kind": source_kind_column(),
         "other_source_url": st.column_config.LinkColumn(_("Other source"), display_text=_SITE),
+        # A mission's dates may each rest on a page of their own (missions.csv).
+        "opened_source_url": st.column_config.LinkColumn(_("Source of the opening date"), display_text=_SITE),
+        "closed_source_url": st.column_config.LinkColumn(_("Source of the closing date"), display_text=_SITE),
+        "attested_source_url": st.column_config.LinkColumn(_("Source of the earliest record"), display_text=_SITE),
         # Wide, and a click on a cell opens it whole; the country page and the records also write notes out in full.
         "notes": st.column_config.TextColumn(_("Notes"), width="large", help=_("Click a cell to read a long note whole")),
     }

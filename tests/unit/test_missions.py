@@ -135,3 +135,57 @@ def test_mission_lines_are_dated_escaped_and_sourced(index):
 def test_an_open_mission_has_no_end_in_its_line(index):
     (line,) = m.mission_history_lines(m.mission_history(index, ["RUS"]))
     assert line.startswith("- **opening not dated** · Its mission in Pyongyang: Embassy in Pyongyang · source:")
+
+
+def attested_world(tmp_path, **mission):
+    """The synthetic world with one mission row: the DPRK's trade mission in Australia (relations from 1974)."""
+    folder = synthetic_data(tmp_path)
+    row = dict(iso3="AUS", side="dprk_abroad", type="trade_mission", city="Sydney", status="open", source_url=SRC, notes="")
+    write_csv(folder / "missions.csv", [row | mission], columns("missions"))
+    return folder
+
+
+def test_an_earliest_record_places_an_undated_mission_before_relations_begin(tmp_path):
+    # Relations with Australia start on 1974-07-31; a page shows the mission at work in 1970.
+    folder = attested_world(tmp_path, attested="1970", attested_source_url="https://example.org/1970")
+    index = RelationsIndex(load_relations_data(folder), today=TODAY)
+    assert m.count_open(index, "dprk_abroad", D(1971, 6, 1)) == 1
+    assert m.count_open(index, "dprk_abroad", D(1969, 6, 1)) == 0
+    (line,) = m.mission_history_lines(m.mission_history(index, ["AUS"]))
+    assert line.startswith("- **at work by 1970 \\(opening not dated\\)**")  # markdown-escaped
+    assert "earliest record: [example.org](<https://example.org/1970>)" in line
+
+
+def test_a_later_earliest_record_does_not_move_the_start_of_relations(tmp_path):
+    folder = attested_world(tmp_path, attested="1990", attested_source_url="https://example.org/1990")
+    index = RelationsIndex(load_relations_data(folder), today=TODAY)
+    assert m.count_open(index, "dprk_abroad", D(1980, 6, 1)) == 1  # from 1974-07-31 (derived), as before
+
+
+def test_a_dated_opening_can_rest_on_a_page_of_its_own(tmp_path):
+    folder = attested_world(tmp_path, opened="1975-03", opened_source_url="https://example.org/opened")
+    index = RelationsIndex(load_relations_data(folder), today=TODAY)
+    (line,) = m.mission_history_lines(m.mission_history(index, ["AUS"]))
+    assert "opening: [example.org](<https://example.org/opened>)" in line
+    changes = m.year_openings_closings(index, 1975)
+    assert changes["source_url"].tolist() == ["https://example.org/opened"]
+
+
+@pytest.mark.parametrize(
+    ("mission", "column"),
+    [
+        (dict(opened_source_url="https://example.org/x"), "opened_source_url"),  # a source for no date
+        (dict(closed_source_url="https://example.org/x"), "closed_source_url"),
+        (dict(attested="1970"), "attested"),  # an earliest record without its page
+        (dict(attested_source_url="https://example.org/x"), "attested"),
+        (dict(opened="1975", attested="1970", attested_source_url="https://example.org/x"), "attested"),
+        (dict(attested="1980", attested_source_url="https://example.org/x", closed="1975", status="closed"), "closed"),
+    ],
+)
+def test_inconsistent_mission_sources_are_refused_with_their_column(tmp_path, mission, column):
+    from atlas.data.loading import DataError
+
+    folder = attested_world(tmp_path, **mission)
+    with pytest.raises(DataError) as caught:
+        load_relations_data(folder)
+    assert caught.value.column == column and caught.value.filename == "missions.csv"
