@@ -106,6 +106,27 @@ VIEWS = {
 }
 
 
+def country_record(code: str, heading: bool = True) -> None:
+    """A state's dated record, opened from the map (click, tap, picker or URL): focus and view follow."""
+    with st.container(border=heading, key="country_panel"):
+        # Close takes the width its label needs, so it is never cut to "Clo…" in large type.
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.subheader(pickable[code] if heading else _("Dated record"))
+            if heading:
+                st.button(_("Close"), key="close_country", on_click=map_page.clear_country, width="content")
+            elif st.button(_("Close"), key="close_country", width="content"):
+                map_page.clear_country()
+                st.rerun()  # a dialog closes when the run that drew it does not draw it again
+        focus.focus_record("country_panel", code)
+        url_state.page_link(
+            "country",
+            _("{name}: the whole record on its country page").format(name=pickable[code]),
+            ":material/flag:",
+            country=code,
+        )
+        ui.country_profile(index, code)
+
+
 @language.fragment(run_every=map_page.play_interval())
 def atlas() -> None:
     map_page.advance_if_playing()
@@ -182,20 +203,13 @@ def atlas() -> None:
         map_changes.show_year_changes(when.year)
     # Inside the fragment: a click reruns only the fragment, and the panel must follow it.
     code = st.session_state.get(map_page.COUNTRY_KEY)
-    if code:
-        with side, st.container(border=True, key="country_panel"):
-            # Close takes the width its label needs, so it is never cut to "Clo…" in large type.
-            with st.container(horizontal=True, vertical_alignment="center"):
-                st.subheader(pickable[code])
-                st.button(_("Close"), key="close_country", on_click=map_page.clear_country, width="content")
-            focus.focus_record("country_panel", code)  # click, tap, picker or URL: focus and view follow
-            url_state.page_link(
-                "country",
-                _("{name}: the whole record on its country page").format(name=pickable[code]),
-                ":material/flag:",
-                country=code,
-            )
-            ui.country_profile(index, code)
+    if code and map_page.presenting():
+        # Projected, a record beside the map halved it (and cut its legend): it opens over the map
+        # instead, in large type, and Close or Esc gives the whole map back.
+        st.dialog(pickable[code], width="large", on_dismiss=map_page.clear_country)(country_record)(code, heading=False)
+    elif code:
+        with side:
+            country_record(code)
     map_page.end_of_run()
 
 

@@ -155,3 +155,38 @@ def test_a_visible_present_switch_turns_present_mode_on(page, server_url):
         timeout=30_000,
     )
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
+
+
+def test_presenting_a_record_opens_over_the_whole_map_and_closes_back_to_it(browser, server_url):
+    # Beside the map, a record halved a projected map and cut its legend: presenting, it opens as a
+    # dialog over the map, keyboard focus on its heading, and Close or Esc gives the map back whole.
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.goto(f"{server_url}/map?year=1975&present=1")
+    wait_for_map(page)
+    page.wait_for_timeout(1_000)
+    whole = page.evaluate(PRESENT)
+    brazil = next(p for p in page.evaluate(INTERIOR_POINTS) if p["code"] == "BRA")
+    page.mouse.click(brazil["x"], brazil["y"])
+    dialog = page.get_by_role("dialog")
+    dialog.wait_for(timeout=30_000)
+    assert "Brazil" in dialog.inner_text()
+    page.wait_for_function(FOCUS_IN, arg="country_panel", timeout=5_000)
+    behind = page.evaluate(PRESENT)
+    assert abs(behind["plot"]["r"] - whole["plot"]["r"]) <= 2 and behind["plot"]["b"] <= 720, (whole, behind)
+    assert "country=BRA" in page.url
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="detached", timeout=10_000)
+    page.wait_for_function("() => !new URLSearchParams(location.search).get('country')", timeout=10_000)
+    # A step after closing does not bring the record back; the picker opens it again, and Close closes it.
+    page.locator('[data-testid="stSlider"] [role="slider"], [data-testid="stSlider"] input[type="range"]').first.press(
+        "ArrowRight"
+    )
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot .gtitle')?.textContent.includes('1976')")
+    assert page.get_by_role("dialog").count() == 0
+    page.goto(f"{server_url}/map?year=1975&present=1&country=FRA")
+    page.get_by_role("dialog").wait_for(timeout=30_000)
+    page.locator(".st-key-close_country button").click()
+    page.get_by_role("dialog").wait_for(state="detached", timeout=10_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    context.close()
