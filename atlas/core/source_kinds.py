@@ -197,6 +197,10 @@ _SITES: dict[str, tuple[str, ...]] = {
         "theborneopost.com",
         "tribune.com.pk",  # The Express Tribune
         "yna.kr",  # Yonhap's own short links
+        "fnnews.com",  # Financial News (Korea)
+        "kgnewskorea.com",
+        "kompas.com",
+        "rfaweb.org",  # Radio Free Asia's own publishing host
         "heraldk.com",
         "hindustantimes.com",
         "imaeil.com",

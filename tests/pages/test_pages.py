@@ -295,7 +295,10 @@ def test_map_picker_opens_a_record_and_keeps_the_url():
 
 def test_map_url_with_a_territory_opens_its_state_and_present_mode_enlarges_the_map():
     at = open_page("app_pages/map.py", {"year": "2005", "country": "IMN", "present": "1"})
-    assert any(h.value == "United Kingdom" for h in at.subheader)
+    # Presenting, the record opens as a dialog over the map, titled with the state's name.
+    (dialog,) = at.get("dialog")
+    assert dialog.proto.dialog.title == "United Kingdom" and dialog.proto.dialog.is_open
+    assert any(h.value == "Dated record" for h in at.subheader)
     assert at.query_params["country"] == "GBR" and at.query_params["present"] == "1"
     (figure, *_) = figures(at)
     assert figure["layout"]["font"]["size"] >= 18  # large type for a projector
