@@ -7,7 +7,10 @@ network chart, the year's openings and closings and the published-count checkpoi
   A mission whose opening no source dates is placed from the start of relations with that state
   (for a successor, from its succession; a derived date, always shown as such); with no dated
   relations, from today only. Its ``attested`` date (the earliest record of it at work) is an
-  upper bound: when that is earlier than the start so derived, the mission counts from it.
+  upper bound: when that is earlier than the start so derived, the mission counts from it. A
+  **return** (a later row of the same mission, after an earlier row's ``closed``: staff back after
+  the 2020-2024 border closure) with no dated opening counts from its earliest record, never from
+  the start of relations, which would overlap the period before it.
 - **Still open**: until its ``closed`` date (a ``suspended`` row's ``closed`` is the withdrawal).
   Without a closing date, a row counts while its status is ``open`` or ``suspended``; a row
   ``closed`` or ``unknown`` at an unknown date cannot be placed, so it is not counted at all.
@@ -68,10 +71,13 @@ class Placed:
     derived_start: bool
 
 
-def place(row: dict, index: RelationsIndex) -> Placed:
-    """When one ``missions.csv`` row counts as open (see the module docstring)."""
+def place(row: dict, index: RelationsIndex, returning: bool = False) -> Placed:
+    """When one ``missions.csv`` row counts as open (see the module docstring); ``returning``: the
+    row follows a closed period of the same mission."""
     if row["opened"]:
         start, derived = date_start(row["opened"]), False
+    elif returning and row.get("attested"):
+        start, derived = date_start(row["attested"]), True
     else:
         established = index.relations_by_state.get(row["iso3"], {}).get("established", "")
         start, derived = (date_start(established) if established else index.today), True
@@ -111,9 +117,30 @@ class _Row:
     placed: Placed
 
 
+def _returns(records: list[dict]) -> list[bool]:
+    """For each row: whether it is a return, i.e. another row of the same mission (state, side,
+    type, city) closed on or before this row's earliest record."""
+    ends: dict[tuple, list[dt.date]] = {}
+    for record in records:
+        if record["closed"]:
+            ends.setdefault(_mission_key(record), []).append(date_start(record["closed"]))
+    out = []
+    for record in records:
+        attested = record.get("attested")
+        key_ends = ends.get(_mission_key(record), [])
+        own = date_start(record["closed"]) if record["closed"] else None
+        out.append(bool(attested) and any(end <= date_start(attested) and end != own for end in key_ends))
+    return out
+
+
+def _mission_key(record: dict) -> tuple:
+    return record["iso3"], record["side"], record["type"], record["city"]
+
+
 def _rows(index: RelationsIndex) -> list[_Row]:
     rows = []
-    for record in index.data.missions.to_dict("records"):
+    records = index.data.missions.to_dict("records")
+    for record, returning in zip(records, _returns(records), strict=True):
         rows.append(
             _Row(
                 record["iso3"],
@@ -127,7 +154,7 @@ def _rows(index: RelationsIndex) -> list[_Row]:
                 record.get("opened_source_url", ""),
                 record.get("closed_source_url", ""),
                 record.get("attested", ""),
-                place(record, index),
+                place(record, index, returning),
             )
         )
     return rows

@@ -156,7 +156,6 @@ def test_published_checkpoints_are_matched(shipped):
 # data/checkpoints.csv say why. Shrink only: remove an entry when the data catches up.
 KNOWN_MISSION_GAPS = {
     ("embassies_in_pyongyang", "2021-04-01"): "a nominal count of ~25, embassies whose staff had left included",
-    ("embassies_in_pyongyang", "2021-10-10"): "working embassies; five COVID withdrawals have no dated page yet",
 }
 
 

@@ -189,3 +189,19 @@ def test_inconsistent_mission_sources_are_refused_with_their_column(tmp_path, mi
     with pytest.raises(DataError) as caught:
         load_relations_data(folder)
     assert caught.value.column == column and caught.value.filename == "missions.csv"
+
+
+def test_a_return_without_a_dated_opening_counts_from_its_earliest_record(tmp_path):
+    # Staff left in July 2021; a page shows them back by December 2024 (no day of return given).
+    folder = synthetic_data(tmp_path)
+    base = dict(iso3="AUS", side="in_pyongyang", type="embassy", city="Pyongyang", source_url=SRC, notes="")
+    rows = [
+        dict(base, opened="1975-04", closed="2021-07", status="suspended"),
+        dict(base, status="open", attested="2024-12", attested_source_url="https://example.org/back"),
+    ]
+    write_csv(folder / "missions.csv", rows, columns("missions"))
+    index = RelationsIndex(load_relations_data(folder), today=TODAY)
+    assert m.count_open(index, "in_pyongyang", D(2021, 10, 10)) == 0  # not back from the start of relations
+    assert m.count_open(index, "in_pyongyang", D(2024, 6, 1)) == 0
+    assert m.count_open(index, "in_pyongyang", D(2025, 2, 1)) == 1
+    assert m.count_open(index, "in_pyongyang", D(2000, 1, 1)) == 1  # the first period
