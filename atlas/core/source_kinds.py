@@ -200,6 +200,7 @@ _SITES: dict[str, tuple[str, ...]] = {
         "fnnews.com",  # Financial News (Korea)
         "kgnewskorea.com",
         "kompas.com",
+        "arabnews.com",
         "ytn.co.kr",
         "rfaweb.org",  # Radio Free Asia's own publishing host
         "heraldk.com",
