@@ -37,7 +37,9 @@ STATIC_MAP_CONFIG = {**MAP_CONFIG, "displayModeBar": False}
 # - a record's heading focused by ``atlas.web.focus`` shows where focus went;
 # - records open beside their map, chart or table at 1100 px and wider, and under it (scrolled
 #   into view) on narrower screens (``record_layout``);
-# - a layered image's images share one place, the later ones drawn over the first (``layered_image``).
+# - a layered image's images share one place, the later ones drawn over the first (``layered_image``);
+#   the grid's one column is the container's full width: an implicit (auto) column let Streamlit
+#   measure a 'stretch' image before it had a width and draw it 16 px wide, now and then.
 _GLOBAL_CSS = """
 [data-testid="stSidebarNav"] a:focus-visible, [data-testid="stSidebarNavLink"]:focus-visible {
   outline: 3px solid currentColor !important; outline-offset: -3px; }
@@ -45,8 +47,8 @@ h3[tabindex="-1"]:focus-visible { outline: 3px solid currentColor; outline-offse
 .st-key-record_layout { flex-wrap: wrap !important; align-items: flex-start !important; }
 .st-key-record_main, .st-key-record_side { flex: 1 1 100% !important; min-width: 0 !important; width: auto !important; }
 .st-key-record_side:not(:has(h3)) { display: none !important; }
-[class*="st-key-layered_"] { display: grid !important; }
-[class*="st-key-layered_"] > div { grid-area: 1 / 1 !important; }
+[class*="st-key-layered_"] { display: grid !important; grid-template-columns: minmax(0, 1fr); width: 100% !important; }
+[class*="st-key-layered_"] > div { grid-area: 1 / 1 !important; width: 100% !important; }
 @media (min-width: 1100px) {
   .st-key-record_layout:has(.st-key-record_side h3) .st-key-record_main { flex: 3 1 0 !important; }
   .st-key-record_layout:has(.st-key-record_side h3) .st-key-record_side { flex: 2 1 0 !important; }
