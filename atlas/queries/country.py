@@ -23,6 +23,7 @@ from atlas.core.regions import continent, un_subregion
 from atlas.core.source_kinds import escape_markdown, markdown_link
 from atlas.queries.catalog import with_source_kind
 from atlas.queries.gifts import value_label
+from atlas.queries.missions import type_label
 from atlas.queries.relations import (
     CATEGORY_LABELS,
     EVENT_LABELS,
@@ -45,14 +46,8 @@ GIFT_COLUMNS = ["date", "giver", "recipient", "item", "category", "record", "sou
 CSV_COLUMNS = ["section", "date", "state", "what", "detail", "source_url", "source_kind"]
 # Dissolved states (ISO 3166-3) that the page offers even before the data holds a row for them.
 DISSOLVED_STATES = ("SUN", "DDR", "YUG", "CSK", "YMD", "VDR", "SCG")
-# A mission's type and status as a visitor reads them (in English, as in missions.csv).
-MISSION_LABELS = {
-    "embassy": N_("embassy"),
-    "consulate_general": N_("consulate_general"),
-    "consulate": N_("consulate"),
-    "representative_office": N_("representative_office"),
-    "trade_mission": N_("trade_mission"),
-    "non_resident": N_("non_resident"),
+# A mission's status as a visitor reads it (its type reads as on the map: missions.type_label).
+STATUS_LABELS = {
     "open": N_("open"),
     "closed": N_("closed"),
     "suspended": N_("suspended"),
@@ -60,8 +55,8 @@ MISSION_LABELS = {
 }
 
 
-def mission_label(value: str) -> str:
-    return _(MISSION_LABELS.get(value, value))
+def status_label(value: str) -> str:
+    return _(STATUS_LABELS.get(value, value))
 
 
 @dataclass(frozen=True)
@@ -255,8 +250,8 @@ def missions_table(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
     rows = m[m["iso3"].isin(codes)].copy()
     rows["state"] = rows["iso3"].map(country_name)
     rows["side"] = [_(SIDE_LABELS[s]).format(name=country_name(c)) for s, c in zip(rows["side"], rows["iso3"], strict=True)]
-    rows["type"] = rows["type"].map(mission_label)
-    rows["status"] = rows["status"].map(mission_label)
+    rows["type"] = rows["type"].map(type_label)
+    rows["status"] = rows["status"].map(status_label)
     return rows[MISSION_COLUMNS].reset_index(drop=True)
 
 
