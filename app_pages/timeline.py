@@ -205,6 +205,15 @@ def country_links(codes: list[str]) -> None:
                 url_state.page_link("country", country_name(code), ":material/flag:", country=code)
 
 
+def record_tail(record: dict, map_link: str) -> None:
+    """What every record ends with: its notes, its source, the map at its year, its states' pages."""
+    if record["notes"]:
+        st.caption(_("Notes: {notes}").format(notes=record["notes"]))
+    st.markdown(_("Source: {source}").format(source=ui.source_markdown(record["source_url"])))
+    st.link_button(_("Open the map at {year}").format(year=record["map_year"]), map_link)
+    country_links(record["country_codes"])
+
+
 def record_heading(title: str, token: str) -> None:
     """The record's title with its way back (Close); focus moves to the title when it opens."""
     with st.container(horizontal=True, vertical_alignment="center"):
@@ -218,23 +227,16 @@ if chosen in event_ids:
     record = event_record(events.set_index("event_id").loc[chosen])
     with side, st.container(border=True, key="event_record"):
         record_heading(record["title"], chosen)
-        st.markdown(f"**{record['when']}** · {record['category']} · {record['countries']}")
+        headline = (record["when"], record["category"], record["countries"])
+        st.markdown(f"**{escape_markdown(headline[0])}** · " + " · ".join(escape_markdown(part) for part in headline[1:]))
         st.write(record["summary"])
-        if record["notes"]:
-            st.caption(_("Notes: {notes}").format(notes=record["notes"]))
-        st.markdown(_("Source: {source}").format(source=ui.source_markdown(record["source_url"])))
-        st.link_button(_("Open the map at {year}").format(year=record["map_year"]), links.map_at(record["map_year"]))
-        country_links(record["country_codes"])
+        record_tail(record, links.map_at(record["map_year"]))
 elif chosen in relation_ids:
     record = relation_record(relation_lane.set_index("event_id").loc[chosen])
     with side, st.container(border=True, key="event_record"):
         record_heading(record["title"], chosen)
-        st.markdown(f"**{record['when']}** · {record['summary']}")
-        if record["notes"]:
-            st.caption(_("Notes: {notes}").format(notes=record["notes"]))
-        st.markdown(_("Source: {source}").format(source=ui.source_markdown(record["source_url"])))
-        st.link_button(_("Open the map at {year}").format(year=record["map_year"]), record["map_link"])
-        country_links(record["country_codes"])
+        st.markdown(f"**{escape_markdown(record['when'])}** · {escape_markdown(record['summary'])}")
+        record_tail(record, record["map_link"])
 elif chosen in records:
     record = records[chosen]
     with side, st.container(border=True, key="event_record"):
@@ -242,11 +244,7 @@ elif chosen in records:
         st.markdown(f"**{escape_markdown(record['when'])}** · {record['lane']}")
         st.markdown("  \n".join(f"**{label}:** {escape_markdown(value)}" for label, value in record["facts"]))
         st.write(record["summary"])
-        if record["notes"]:
-            st.caption(_("Notes: {notes}").format(notes=record["notes"]))
-        st.markdown(_("Source: {source}").format(source=ui.source_markdown(record["source_url"])))
-        st.link_button(_("Open the map at {year}").format(year=record["map_year"]), links.map_at(record["map_year"]))
-        country_links(record["country_codes"])
+        record_tail(record, links.map_at(record["map_year"]))
 
 with st.expander(_("All filtered events as a table (sortable, with source links)")):
     table = lane_data.table_of(filters, today)
