@@ -132,15 +132,15 @@ def sync_timer() -> None:
 
 
 def _warm_next_years(ahead: int = 2) -> None:
-    """Have the next years' maps built while this one is drawn (a few at a time, not all at once)."""
-    year = st.session_state[YEAR_KEY]
-    years = range(year + 1, min(year + ahead, today().year) + 1)
-    if _alignment_view():
-        from atlas.web import alignment_view
-
-        alignment_view.warm(list(years), presenting())
+    """Have Play's next UN-vote maps built while this one is drawn. The DPRK map's years are built
+    by ``warm_neighbours`` after every run, Play's ticks included (one warmer at a time: a second
+    one here, started first, kept the neighbours' payloads from being prepared)."""
+    if not _alignment_view():
         return
-    loaders.warm_map_figures([year_end(y, today()) for y in years], today(), presenting())
+    from atlas.web import alignment_view
+
+    year = st.session_state[YEAR_KEY]
+    alignment_view.warm(list(range(year + 1, min(year + ahead, today().year) + 1)), presenting())
 
 
 def warm_neighbours(reach: int = 2) -> None:
