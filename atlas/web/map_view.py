@@ -46,7 +46,15 @@ _FRAME = """
 .st-key-map_frame [data-testid="stPlotlyChart"], .st-key-map_frame .js-plotly-plot {
   height: 100%% !important; flex: 1 1 auto; }
 """
-_STYLE = "<style>" + _FRAME % "clamp(420px, min(80vh, 48cqw + 150px), 1600px)" + "</style>"
+# The year row (``controls``): the slider grows into the room the buttons leave and wraps to a line
+# of its own below 16rem of it; Play keeps the width of Pause (and 일시 정지), so starting and
+# stopping does not move the slider.
+_CONTROLS = """
+.st-key-year_row .st-key-year { flex: 1 1 16rem !important; min-width: 16rem !important; }
+.st-key-year_buttons { gap: 0.5rem !important; }
+@media (min-width: 640px) { .st-key-play button { min-width: 6.6rem; } }
+"""
+_STYLE = "<style>" + _CONTROLS + _FRAME % "clamp(420px, min(80vh, 48cqw + 150px), 1600px)" + "</style>"
 # Presentation: larger type everywhere (rem-based); no sidebar or header, little padding, so the
 # year controls and the whole map with its legend fit one projector screen (1280x720, 1024x768):
 # the map takes the window's height less the Present switch and the year row above it (~150 px,
@@ -56,11 +64,14 @@ _PRESENT_TYPE = """
 .stMain [data-testid="stSliderThumbValue"], .stMain input { font-size: 1.35rem !important; }
 .stMain [data-testid="stMetricValue"] { font-size: 3.2rem !important; }
 .stMain button p { white-space: nowrap !important; overflow: visible !important; }
+.st-key-play button { min-width: 9rem !important; }
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {
   display: none !important; }
 .stMain .stMainBlockContainer { padding: 0.5rem 1.5rem 2rem !important; max-width: none !important; }
 """
-_PRESENT_STYLE = "<style>" + _PRESENT_TYPE + _FRAME % "clamp(300px, min(100dvh - 165px, 50cqw + 190px), 1800px)" + "</style>"
+_PRESENT_STYLE = (
+    "<style>" + _CONTROLS + _PRESENT_TYPE + _FRAME % "clamp(300px, min(100dvh - 165px, 50cqw + 190px), 1800px)" + "</style>"
+)
 
 
 def today() -> dt.date:
@@ -250,14 +261,17 @@ def take_typed_year() -> None:
 
 def controls() -> dt.date:
     """Year slider with step and play buttons; returns the date the map shows."""
-    # Presenting, the buttons' larger labels need wider columns ("B…" and "N…" at 7:1.3 on 1024 px).
-    widths = [4, 1.4, 1.5, 1.5, 1.7] if presenting() else [7, 1.4, 1.3, 1.3, 1.5]
-    slider, typed, back, forward, play = st.columns(widths, vertical_alignment="bottom")
-    slider.slider(_("Year"), min_value=FIRST_YEAR, max_value=today().year, key=YEAR_KEY)
+    # One wrapping row: the year box and buttons, as one group, keep their whole labels at any
+    # width (fixed-ratio columns cut them to "B…" and "N…" below about 1440 px); the slider takes
+    # what is left, and where that is under 16rem (``_CONTROLS``) the group moves to a line below it.
+    row = st.container(horizontal=True, vertical_alignment="bottom", gap="small", key="year_row")
+    row.slider(_("Year"), min_value=FIRST_YEAR, max_value=today().year, key=YEAR_KEY)
     # A box to type the year in, following the slider (which alone holds the year and the URL's ``year``).
     st.session_state[TYPED_YEAR_KEY] = st.session_state[YEAR_KEY]
-    typed.number_input(
+    row = row.container(horizontal=True, vertical_alignment="bottom", gap="small", width="content", key="year_buttons")
+    row.number_input(
         _("Type a year"),
+        width=150 if presenting() else 96,
         min_value=FIRST_YEAR,
         max_value=today().year,
         step=1,
@@ -265,35 +279,35 @@ def controls() -> dt.date:
         on_change=take_typed_year,
         help=_("Any year from {first} to {last}; the slider follows.").format(first=FIRST_YEAR, last=today().year),
     )
-    back.button(
+    row.button(
         _("Back"),
         icon=":material/chevron_left:",
         key="year_back",
         on_click=step,
         args=(-1,),
         help=_("One year back"),
-        width="stretch",
+        width="content",
     )
-    forward.button(
+    row.button(
         _("Next"),
         icon=":material/chevron_right:",
         key="year_forward",
         on_click=step,
         args=(1,),
         help=_("One year on"),
-        width="stretch",
+        width="content",
     )
     # One button under one key whose label turns Play <-> Pause: the same element stays in the
     # page, so keyboard focus (and its ring) stays on it after Enter (two keyed buttons replaced
     # each other and dropped focus to the page's body).
     playing = bool(st.session_state.get(PLAYING_KEY))
-    play.button(
+    row.button(
         _("Pause") if playing else _("Play"),
         icon=":material/pause:" if playing else ":material/play_arrow:",
         key="play",
         on_click=stop_playing if playing else start_playing,
         help=_("Animate year by year, from the year shown to today"),
-        width="stretch",
+        width="content",
     )
     return year_end(st.session_state[YEAR_KEY], today())
 

@@ -322,6 +322,12 @@ LAYOUT = """() => {
     geo: box(document.querySelector('.geolayer')),
     legendFont: parseFloat(getComputedStyle(document.querySelector('.legendtext')).fontSize),
     labelCut: label ? label.scrollWidth > label.clientWidth + 1 : null,
+    // Year controls whose label Streamlit ends with an ellipsis ("B…" for Back), by their text.
+    controlsCut: [...document.querySelectorAll(['year', 'year_typed', 'year_back', 'year_forward', 'play']
+        .map(key => `.st-key-${key} label, .st-key-${key} button`).join(', '))]
+      .filter(el => el.getBoundingClientRect().width > 0 && [el, ...el.querySelectorAll('*')].some(e =>
+        getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1))
+      .map(el => el.innerText.trim()),
     backgroundLuminance: lum(background),
     fillContrasts: fills.map(f => Math.abs(lum(f) - lum(background)) + rgb(f).reduce((s, v, i) => s + Math.abs(v - rgb(background)[i]), 0) / 765),
   };
@@ -334,7 +340,13 @@ def overlaps(a: dict, b: dict) -> bool:
 
 @pytest.mark.parametrize(
     ("width", "height", "scheme", "query"),
-    [(390, 844, "light", ""), (1280, 800, "dark", ""), (1920, 1080, "light", "&present=1"), (1920, 1080, "dark", "")],
+    [
+        (390, 844, "light", ""),
+        (1024, 768, "light", ""),
+        (1280, 800, "dark", ""),
+        (1920, 1080, "light", "&present=1"),
+        (1920, 1080, "dark", ""),
+    ],
 )
 def test_nothing_is_cut_at_any_width_in_either_scheme(browser, server_url, width, height, scheme, query):
     context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
@@ -354,6 +366,8 @@ def test_nothing_is_cut_at_any_width_in_either_scheme(browser, server_url, width
     assert plot["l"] - 1 <= legend["l"] and legend["r"] <= plot["r"] + 1 and legend["b"] <= plot["b"] + 1, (legend, plot)
     assert not overlaps(layout["title"], layout["modebar"]), (layout["title"], layout["modebar"])
     assert layout["labelCut"] is False, "the count's label is cut"
+    # Every year control shows its whole label (Back and Next were "B…" and "N…" up to ~1440 px).
+    assert layout["controlsCut"] == [], layout["controlsCut"]
     # The map uses the room it gets: a world map about twice as wide as tall.
     assert layout["geo"]["w"] >= 0.9 * plot["w"] or layout["geo"]["h"] >= 0.55 * plot["h"], layout["geo"]
     assert layout["legendFont"] >= (18 if query else 12)
