@@ -92,6 +92,10 @@ _SITES: dict[str, tuple[str, ...]] = {
     ),
     NEWS: (
         "caixinglobal.com",
+        "heraldcorp.com",  # Herald Corp (The Korea Herald, Herald Business)
+        "ichannela.com",  # Channel A, a South Korean broadcaster
+        "ahram.org.eg",  # Al-Ahram's English site (AP copy under its licence)
+        "observador.pt",  # Observador, a Portuguese daily
         "daily.hankooki.com",
         "e.vnexpress.net",
         "english.news.cn",  # Xinhua, China's state news agency
