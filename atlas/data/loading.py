@@ -304,6 +304,20 @@ def check_relations_integrity(data: RelationsData) -> None:
             )
         if row["attested"] and row["closed"] and date_start(row["closed"]) < date_start(row["attested"]):
             raise DataError("missions.csv", _("closed before its earliest record"), _line(index), "closed")
+        if bool(row["last_attested"]) != bool(row["last_attested_source_url"]):
+            raise DataError(
+                "missions.csv", _("a latest record needs both its date and its source"), _line(index), "last_attested"
+            )
+        if row["last_attested"] and (row["closed"] or row["status"] not in ("closed", "unknown")):
+            raise DataError(
+                "missions.csv",
+                _("a latest record is only for a mission closed on an unknown date or of unknown fate"),
+                _line(index),
+                "last_attested",
+            )
+        first = row["opened"] or row["attested"]
+        if row["last_attested"] and first and date_start(row["last_attested"]) < date_start(first):
+            raise DataError("missions.csv", _("a latest record before the mission opened"), _line(index), "last_attested")
 
     for index, row in data.no_relations.iterrows():
         if row["iso3"] in known:

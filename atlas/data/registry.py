@@ -150,6 +150,9 @@ _ENTRIES = (
             "(an ambassador or chargé d'affaires resident there, a report from the mission), so it opened by then at the "
             "latest; empty when `opened` is known or nothing earlier than today's sources was found",
             "attested_source_url": "the page that shows the mission at work on `attested` (required with `attested`)",
+            "last_attested": "when the mission closed on a date no source gives, or its fate is `unknown`: the latest date a "
+            "source shows it still at work, so it closed no earlier (it counts as open until then)",
+            "last_attested_source_url": "the page that shows the mission at work on `last_attested` (required with it)",
             "notes": NOTES,
         },
     ),

@@ -187,6 +187,8 @@ MISSIONS = with_korean(
             "closed_source_url": _text(checks=[OPTIONAL_URL]),
             "attested": _date(DPRK_FOUNDED, required=False),
             "attested_source_url": _text(checks=[OPTIONAL_URL]),
+            "last_attested": _date(DPRK_FOUNDED, required=False),
+            "last_attested_source_url": _text(checks=[OPTIONAL_URL]),
             "notes": _text(),
         },
         strict=True,

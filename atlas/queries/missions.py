@@ -12,8 +12,10 @@ network chart, the year's openings and closings and the published-count checkpoi
   the 2020-2024 border closure) with no dated opening counts from its earliest record, never from
   the start of relations, which would overlap the period before it.
 - **Still open**: until its ``closed`` date (a ``suspended`` row's ``closed`` is the withdrawal).
-  Without a closing date, a row counts while its status is ``open`` or ``suspended``; a row
-  ``closed`` or ``unknown`` at an unknown date cannot be placed, so it is not counted at all.
+  Without a closing date, a row counts while its status is ``open`` or ``suspended``. A row
+  ``closed`` or ``unknown`` at an unknown date counts until its ``last_attested`` date (the latest
+  record of it at work, a lower bound of its closing) if it has one; otherwise it cannot be
+  placed, so it is not counted at all.
 - **Resident** missions are embassies, consulates, representative and trade offices;
   ``non_resident`` accreditations are shown, never counted as missions.
 """
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from atlas.core.countries import country_name
-from atlas.core.dates import date_start, format_partial
+from atlas.core.dates import date_end, date_start, format_partial
 from atlas.core.i18n import N_, _
 from atlas.core.source_kinds import escape_markdown, markdown_link
 from atlas.queries.relations import RelationsIndex, map_codes
@@ -96,6 +98,9 @@ def place(row: dict, index: RelationsIndex, returning: bool = False) -> Placed:
         end = date_start(row["closed"])
     elif row["status"] in ("open", "suspended"):
         end = None
+    elif row.get("last_attested"):
+        # Still at work on its latest record: it closed after, on a day no source gives.
+        end = date_end(row["last_attested"]) + dt.timedelta(days=1)
     else:
         return Placed(None, None, derived)
     return Placed(start, end, derived)
@@ -329,10 +334,13 @@ def mission_history(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
                 "opened_source_url": record.get("opened_source_url", ""),
                 "closed_source_url": record.get("closed_source_url", ""),
                 "attested_source_url": record.get("attested_source_url", ""),
+                "last_attested": record.get("last_attested", ""),
+                "last_attested_source_url": record.get("last_attested_source_url", ""),
             }
         )
     columns = ["when", "attested", "until", "state", "mission", "side", "status", "notes", "source_url"]
-    frame = pd.DataFrame(rows, columns=[*columns, "opened_source_url", "closed_source_url", "attested_source_url"])
+    links = ["opened_source_url", "closed_source_url", "attested_source_url", "last_attested", "last_attested_source_url"]
+    frame = pd.DataFrame(rows, columns=[*columns, *links])
     order = [date_start(w or a) if (w or a) else dt.date.max for w, a in zip(frame["when"], frame["attested"], strict=True)]
     return frame.assign(_o=order).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
 
@@ -385,6 +393,8 @@ def mission_history_lines(history: pd.DataFrame) -> list[str]:
             since = _("opening not dated")
         if not row["until"]:
             until = ""
+        elif row.get("last_attested"):
+            until = " – " + _("at work until at least {date}").format(date=format_partial(row["last_attested"]))
         elif row["until"] == _NOT_DOCUMENTED:
             until = " – " + _("closed, date not documented")
         else:
@@ -398,6 +408,8 @@ def mission_history_lines(history: pd.DataFrame) -> list[str]:
             source += " · " + _("closing: {link}").format(link=markdown_link(row["closed_source_url"]))
         if row.get("attested_source_url"):
             source += " · " + _("earliest record: {link}").format(link=markdown_link(row["attested_source_url"]))
+        if row.get("last_attested_source_url"):
+            source += " · " + _("latest record: {link}").format(link=markdown_link(row["last_attested_source_url"]))
         line = (
             f"- **{escape_markdown(since)}{escape_markdown(until)}** · {escape_markdown(row['side'])}: "
             f"{escape_markdown(row['mission'])}{status} · {source}"

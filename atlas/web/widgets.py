@@ -171,6 +171,7 @@ def source_columns() -> dict:
         "opened_source_url": st.column_config.LinkColumn(_("Source of the opening date"), display_text=_SITE),
         "closed_source_url": st.column_config.LinkColumn(_("Source of the closing date"), display_text=_SITE),
         "attested_source_url": st.column_config.LinkColumn(_("Source of the earliest record"), display_text=_SITE),
+        "last_attested_source_url": st.column_config.LinkColumn(_("Source of the latest record"), display_text=_SITE),
         # Wide, and a click on a cell opens it whole; the country page and the records also write notes out in full.
         "notes": st.column_config.TextColumn(_("Notes"), width="large", help=_("Click a cell to read a long note whole")),
     }

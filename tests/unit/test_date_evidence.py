@@ -36,6 +36,7 @@ def fine_dates() -> dict[tuple[str, str, str, str], set[str]]:
         add(("missions.csv", row.iso3, "opened", row.opened), {row.opened_source_url or row.source_url})
         add(("missions.csv", row.iso3, "closed", row.closed), {row.closed_source_url or row.source_url})
         add(("missions.csv", row.iso3, "attested", row.attested), {row.attested_source_url})
+        add(("missions.csv", row.iso3, "last_attested", row.last_attested), {row.last_attested_source_url})
     return found
 
 

@@ -180,6 +180,16 @@ def test_a_dated_opening_can_rest_on_a_page_of_its_own(tmp_path):
         (dict(attested_source_url="https://example.org/x"), "attested"),
         (dict(opened="1975", attested="1970", attested_source_url="https://example.org/x"), "attested"),
         (dict(attested="1980", attested_source_url="https://example.org/x", closed="1975", status="closed"), "closed"),
+        (dict(status="unknown", last_attested="2021"), "last_attested"),  # a latest record without its page
+        (dict(status="open", last_attested="2021", last_attested_source_url="https://example.org/x"), "last_attested"),
+        (
+            dict(status="closed", closed="2022", last_attested="2021", last_attested_source_url="https://example.org/x"),
+            "last_attested",
+        ),
+        (
+            dict(status="unknown", opened="1990", last_attested="1980", last_attested_source_url="https://example.org/x"),
+            "last_attested",
+        ),
     ],
 )
 def test_inconsistent_mission_sources_are_refused_with_their_column(tmp_path, mission, column):
@@ -189,6 +199,26 @@ def test_inconsistent_mission_sources_are_refused_with_their_column(tmp_path, mi
     with pytest.raises(DataError) as caught:
         load_relations_data(folder)
     assert caught.value.column == column and caught.value.filename == "missions.csv"
+
+
+def test_a_latest_record_places_a_mission_of_unknown_fate_until_then(tmp_path):
+    # Opened 1980; its fate today is unknown, but a page lists it at work on 2021-10-11.
+    mission = dict(
+        status="unknown", opened="1980", last_attested="2021-10-11", last_attested_source_url="https://example.org/2021"
+    )
+    index = RelationsIndex(load_relations_data(attested_world(tmp_path, **mission)), today=TODAY)
+    assert [m.count_open(index, "dprk_abroad", D(*day)) for day in ((1979, 6, 1), (1990, 1, 1), (2021, 10, 11))] == [0, 1, 1]
+    assert m.count_open(index, "dprk_abroad", D(2021, 10, 12)) == 0  # after it, nothing says it was there
+    (line,) = m.mission_history_lines(m.mission_history(index, ["AUS"]))
+    assert line.startswith(
+        "- **1980 – at work until at least 11 October 2021** · DPRK mission there: Trade mission in Sydney (fate unknown)"
+    )
+    assert "latest record: [example.org](<https://example.org/2021>)" in line
+
+
+def test_a_mission_of_unknown_fate_without_a_latest_record_is_not_placed(tmp_path):
+    index = RelationsIndex(load_relations_data(attested_world(tmp_path, status="unknown", opened="1980")), today=TODAY)
+    assert m.count_open(index, "dprk_abroad", D(1990, 1, 1)) == 0
 
 
 def test_a_return_without_a_dated_opening_counts_from_its_earliest_record(tmp_path):
