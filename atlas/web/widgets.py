@@ -39,8 +39,13 @@ STATIC_MAP_CONFIG = {**MAP_CONFIG, "displayModeBar": False}
 #   into view) on narrower screens (``record_layout``);
 # - a layered image's images share one place, the later ones drawn over the first (``layered_image``);
 #   the grid's one column is the container's full width: an implicit (auto) column let Streamlit
-#   measure a 'stretch' image before it had a width and draw it 16 px wide, now and then.
+#   measure a 'stretch' image before it had a width and draw it 16 px wide, now and then;
+# - labels wrap instead of ending in "…" (Streamlit's default for metrics, buttons and page links):
+#   "Parties with relations on 31 December 19…", "Download this map's data (C…" and Home's
+#   "Story — eight chapters to pr…" on a phone hid their point.
 _GLOBAL_CSS = """
+.stMain .stMarkdownEllipsis, .stMain .stMarkdownEllipsis p, .stMain [data-testid="stPageLink-NavLink"] > span {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stSidebarNav"] a:focus-visible, [data-testid="stSidebarNavLink"]:focus-visible {
   outline: 3px solid currentColor !important; outline-offset: -3px; }
 h3[tabindex="-1"]:focus-visible { outline: 3px solid currentColor; outline-offset: 4px; border-radius: 2px; }

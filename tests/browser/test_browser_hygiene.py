@@ -37,3 +37,28 @@ def test_every_page_stays_on_localhost_without_console_errors(page, server_url):
         assert page.locator('[data-testid="stException"]').count() == 0, path
     assert page.offsite.blocked == [], page.offsite.blocked
     assert console_errors == [], console_errors
+
+
+# Text that Streamlit ends with "…" because its box is too narrow (metric labels, buttons, page
+# links); tables and charts draw their own text and are left out.
+CUT_LABELS = """() => [...document.querySelectorAll('.stMain *')]
+    .filter(e => getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1
+      && e.getBoundingClientRect().width > 0 && !e.closest('[data-testid=stDataFrame], .js-plotly-plot'))
+    .map(e => e.innerText.trim().slice(0, 60))"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1024, 768)])
+def test_no_label_on_any_page_is_cut_short(browser, server_url, width, height):
+    """Home's page links on a phone, the map's count and CSV button at 1024 px ended in "…"."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    cut = {}
+    for path in PATHS:
+        page.goto(server_url + path)
+        page.locator('[data-testid="stAppViewContainer"] h1').first.wait_for(timeout=60_000)
+        page.wait_for_load_state("networkidle", timeout=60_000)
+        page.wait_for_timeout(500)
+        if labels := page.evaluate(CUT_LABELS):
+            cut[path] = labels
+    context.close()
+    assert cut == {}, cut

@@ -321,7 +321,9 @@ LAYOUT = """() => {
     title: box(document.querySelector('.gtitle')), modebar: box(document.querySelector('.modebar')),
     geo: box(document.querySelector('.geolayer')),
     legendFont: parseFloat(getComputedStyle(document.querySelector('.legendtext')).fontSize),
-    labelCut: label ? label.scrollWidth > label.clientWidth + 1 : null,
+    // Cut: Streamlit's "…" on the label's text box, or its text running past the label.
+    labelCut: label ? [label, ...label.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1
+      && (getComputedStyle(e).textOverflow === 'ellipsis' || e === label)) : null,
     // Year controls whose label Streamlit ends with an ellipsis ("B…" for Back), by their text.
     controlsCut: [...document.querySelectorAll(['year', 'year_typed', 'year_back', 'year_forward', 'play']
         .map(key => `.st-key-${key} label, .st-key-${key} button`).join(', '))]
