@@ -94,7 +94,7 @@ _SITES: dict[str, tuple[str, ...]] = {
         "caixinglobal.com",
         "heraldcorp.com",  # Herald Corp (The Korea Herald, Herald Business)
         "ichannela.com",  # Channel A, a South Korean broadcaster
-        "ahram.org.eg",  # Al-Ahram's English site (AP copy under its licence)
+        "ahram.org.eg",  # Ahram Online, Al-Ahram's English site (it also carries AP wire stories)
         "observador.pt",  # Observador, a Portuguese daily
         "daily.hankooki.com",
         "e.vnexpress.net",

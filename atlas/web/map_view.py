@@ -268,8 +268,8 @@ def controls() -> dt.date:
     row.slider(_("Year"), min_value=FIRST_YEAR, max_value=today().year, key=YEAR_KEY)
     # A box to type the year in, following the slider (which alone holds the year and the URL's ``year``).
     st.session_state[TYPED_YEAR_KEY] = st.session_state[YEAR_KEY]
-    row = row.container(horizontal=True, vertical_alignment="bottom", gap="small", width="content", key="year_buttons")
-    row.number_input(
+    group = row.container(horizontal=True, vertical_alignment="bottom", gap="small", width="content", key="year_buttons")
+    group.number_input(
         _("Type a year"),
         width=150 if presenting() else 96,
         min_value=FIRST_YEAR,
@@ -279,7 +279,7 @@ def controls() -> dt.date:
         on_change=take_typed_year,
         help=_("Any year from {first} to {last}; the slider follows.").format(first=FIRST_YEAR, last=today().year),
     )
-    row.button(
+    group.button(
         _("Back"),
         icon=":material/chevron_left:",
         key="year_back",
@@ -288,7 +288,7 @@ def controls() -> dt.date:
         help=_("One year back"),
         width="content",
     )
-    row.button(
+    group.button(
         _("Next"),
         icon=":material/chevron_right:",
         key="year_forward",
@@ -301,7 +301,7 @@ def controls() -> dt.date:
     # page, so keyboard focus (and its ring) stays on it after Enter (two keyed buttons replaced
     # each other and dropped focus to the page's body).
     playing = bool(st.session_state.get(PLAYING_KEY))
-    row.button(
+    group.button(
         _("Pause") if playing else _("Play"),
         icon=":material/pause:" if playing else ":material/play_arrow:",
         key="play",
