@@ -292,6 +292,10 @@ def check_relations_integrity(data: RelationsData) -> None:
             raise DataError(
                 "missions.csv", _("a source for an opening date the row does not give"), _line(index), "opened_source_url"
             )
+        if row["closed_uncertain"] and not row["closed"]:
+            raise DataError(
+                "missions.csv", _("an uncertain closing date the row does not give"), _line(index), "closed_uncertain"
+            )
         if row["closed_source_url"] and not row["closed"]:
             raise DataError(
                 "missions.csv", _("a source for a closing date the row does not give"), _line(index), "closed_source_url"

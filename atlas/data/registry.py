@@ -146,6 +146,8 @@ _ENTRIES = (
             "source_url": SOURCE,
             "opened_source_url": "the page that gives `opened`, when it is not `source_url` (empty: `source_url` gives it)",
             "closed_source_url": "the page that gives `closed`, when it is not `source_url` (empty: `source_url` gives it)",
+            "closed_uncertain": "`yes` when `closed` is derived rather than stated (a withdrawal dated by the ambassador's "
+            'departure, or by a statement that the mission had already closed); the app marks it "(date uncertain)"',
             "attested": "when no source dates the opening: the earliest date a source shows the mission already at work "
             "(an ambassador or chargé d'affaires resident there, a report from the mission), so it opened by then at the "
             "latest; empty when `opened` is known or nothing earlier than today's sources was found",

@@ -185,6 +185,7 @@ MISSIONS = with_korean(
             "source_url": _text(checks=[SOURCE_URL]),
             "opened_source_url": _text(checks=[OPTIONAL_URL]),
             "closed_source_url": _text(checks=[OPTIONAL_URL]),
+            "closed_uncertain": _text(checks=[pa.Check.isin(["", "yes"], error="must be empty or 'yes'")]),
             "attested": _date(DPRK_FOUNDED, required=False),
             "attested_source_url": _text(checks=[OPTIONAL_URL]),
             "last_attested": _date(DPRK_FOUNDED, required=False),

@@ -38,7 +38,8 @@ from atlas.queries.timeline import lane_label, region_label
 HISTORY_COLUMNS = ["date", "state", "event", "notes", "source_url"]
 CONFLICT_COLUMNS = ["state", "what", "date_used", "source_url", "other_date", "other_source_url"]
 MISSION_COLUMNS = [
-    *("state", "side", "type", "city", "opened", "attested", "closed", "last_attested", "status", "notes", "source_url"),
+    *("state", "side", "type", "city", "opened", "attested", "closed", "closed_uncertain", "last_attested", "status"),
+    *("notes", "source_url"),
     *("opened_source_url", "closed_source_url", "attested_source_url", "last_attested_source_url"),
 ]
 EVENT_COLUMNS = ["date", "title", "category", "state", "record", "source_url"]
@@ -336,6 +337,8 @@ def record_csv(record: CountryRecord) -> pd.DataFrame:
     for r in record.missions.itertuples():
         start = r.opened or (_("by {date}").format(date=r.attested) if r.attested else "")
         end = r.closed or (_("at least {date}").format(date=r.last_attested) if r.last_attested else "")
+        if r.closed and r.closed_uncertain == "yes":
+            end = _("{text} (date uncertain)").format(text=r.closed)
         when = f"{start}–{end}" if end else start
         rows.append(["mission", when, r.state, f"{r.side}: {r.type}, {r.city}", f"{r.status}. {r.notes}".strip(), r.source_url])
     for r in record.events.itertuples():

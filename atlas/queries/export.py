@@ -68,6 +68,7 @@ COLUMN_LABELS = {
     "closed_source_url": N_("source of the closing date"),
     "attested": N_("at work by (earliest record)"),
     "attested_source_url": N_("source of the earliest record"),
+    "closed_uncertain": N_("closing date uncertain"),
     "last_attested": N_("at work until at least (latest record)"),
     "last_attested_source_url": N_("source of the latest record"),
     "closed": N_("closed"),

@@ -118,6 +118,7 @@ class _Row:
     source_url: str
     opened_source_url: str
     closed_source_url: str
+    closed_uncertain: str
     attested: str
     placed: Placed
 
@@ -158,6 +159,7 @@ def _rows(index: RelationsIndex) -> list[_Row]:
                 record["source_url"],
                 record.get("opened_source_url", ""),
                 record.get("closed_source_url", ""),
+                record.get("closed_uncertain", ""),
                 record.get("attested", ""),
                 place(record, index, returning),
             )
@@ -306,10 +308,12 @@ def year_openings_closings(index: RelationsIndex, year: int) -> pd.DataFrame:
                         "type": row.type,
                         "city": row.city,
                         "change": kind if not (kind == "closed" and row.status == "suspended") else "suspended",
+                        "uncertain": row.closed_uncertain if kind == "closed" else "",
                         "source_url": (row.opened_source_url if kind == "opened" else row.closed_source_url) or row.source_url,
                     }
                 )
-    frame = pd.DataFrame(events, columns=["date", "iso3", "name", "side", "type", "city", "change", "source_url"])
+    columns = ["date", "iso3", "name", "side", "type", "city", "change", "uncertain", "source_url"]
+    frame = pd.DataFrame(events, columns=columns)
     return frame.assign(_start=frame["date"].map(date_start)).sort_values("_start", kind="stable").drop(columns="_start")
 
 
@@ -333,15 +337,24 @@ def mission_history(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
                 "source_url": record["source_url"],
                 "opened_source_url": record.get("opened_source_url", ""),
                 "closed_source_url": record.get("closed_source_url", ""),
+                "closed_uncertain": record.get("closed_uncertain", ""),
                 "attested_source_url": record.get("attested_source_url", ""),
                 "last_attested": record.get("last_attested", ""),
                 "last_attested_source_url": record.get("last_attested_source_url", ""),
             }
         )
     columns = ["when", "attested", "until", "state", "mission", "side", "status", "notes", "source_url"]
-    links = ["opened_source_url", "closed_source_url", "attested_source_url", "last_attested", "last_attested_source_url"]
+    links = [
+        *("opened_source_url", "closed_source_url", "closed_uncertain"),
+        *("attested_source_url", "last_attested", "last_attested_source_url"),
+    ]
     frame = pd.DataFrame(rows, columns=[*columns, *links])
-    order = [date_start(w or a) if (w or a) else dt.date.max for w, a in zip(frame["when"], frame["attested"], strict=True)]
+    # Earliest first; a row with no opening or earliest record goes by its closing (a period before
+    # a return), else last.
+    order = [
+        date_start(w or a) if (w or a) else date_start(u) if u and u != _NOT_DOCUMENTED else dt.date.max
+        for w, a, u in zip(frame["when"], frame["attested"], frame["until"], strict=True)
+    ]
     return frame.assign(_o=order).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
 
 
@@ -374,7 +387,10 @@ def mission_change_lines(frame: pd.DataFrame) -> list[str]:
         change = row["change"]
         what = _(CHANGE_SENTENCES[side, change]).format(mission=mission, name=name)
         source = _("source: {link}").format(link=markdown_link(row["source_url"]))
-        lines.append(f"- **{escape_markdown(format_partial(row['date']))}** · {what} · {source}")
+        date = format_partial(row["date"])
+        if row.get("uncertain") == "yes":
+            date = _("{text} (date uncertain)").format(text=date)
+        lines.append(f"- **{escape_markdown(date)}** · {what} · {source}")
     return lines
 
 
@@ -399,6 +415,8 @@ def mission_history_lines(history: pd.DataFrame) -> list[str]:
             until = " – " + _("closed, date not documented")
         else:
             until = f" – {format_partial(row['until'])}"
+            if row.get("closed_uncertain") == "yes":
+                until = " – " + _("{text} (date uncertain)").format(text=format_partial(row["until"]))
         status = {"suspended": _("staff withdrawn"), "unknown": _("fate unknown")}.get(row["status"])
         status = f" ({status})" if status else ""
         source = _("source: {link}").format(link=markdown_link(row["source_url"]))

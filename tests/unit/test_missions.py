@@ -180,6 +180,7 @@ def test_a_dated_opening_can_rest_on_a_page_of_its_own(tmp_path):
         (dict(attested_source_url="https://example.org/x"), "attested"),
         (dict(opened="1975", attested="1970", attested_source_url="https://example.org/x"), "attested"),
         (dict(attested="1980", attested_source_url="https://example.org/x", closed="1975", status="closed"), "closed"),
+        (dict(closed_uncertain="yes"), "closed_uncertain"),  # an uncertain mark on no date
         (dict(status="unknown", last_attested="2021"), "last_attested"),  # a latest record without its page
         (dict(status="open", last_attested="2021", last_attested_source_url="https://example.org/x"), "last_attested"),
         (
@@ -216,6 +217,19 @@ def test_a_latest_record_places_a_mission_of_unknown_fate_until_then(tmp_path):
     assert "latest record: [example.org](<https://example.org/2021>)" in line
 
 
+def test_a_derived_closing_date_says_it_is_uncertain_wherever_it_is_shown(tmp_path):
+    # Staff withdrawn: the month is that of the ambassador's departure, not read as the withdrawal.
+    mission = dict(status="suspended", opened="1980", closed="2020-12", closed_uncertain="yes")
+    index = RelationsIndex(load_relations_data(attested_world(tmp_path, **mission)), today=TODAY)
+    (line,) = m.mission_history_lines(m.mission_history(index, ["AUS"]))
+    assert line.startswith("- **1980 – December 2020 \\(date uncertain\\)**")
+    (change,) = m.mission_change_lines(m.year_openings_closings(index, 2020))
+    assert change.startswith(
+        "- **December 2020 \\(date uncertain\\)** · DPRK trade mission in Sydney (Australia) staff withdrawn"
+    )
+    assert m.count_open(index, "dprk_abroad", D(2020, 11, 30)) == 1 and m.count_open(index, "dprk_abroad", D(2020, 12, 1)) == 0
+
+
 def test_a_mission_of_unknown_fate_without_a_latest_record_is_not_placed(tmp_path):
     index = RelationsIndex(load_relations_data(attested_world(tmp_path, status="unknown", opened="1980")), today=TODAY)
     assert m.count_open(index, "dprk_abroad", D(1990, 1, 1)) == 0
@@ -235,3 +249,15 @@ def test_a_return_without_a_dated_opening_counts_from_its_earliest_record(tmp_pa
     assert m.count_open(index, "in_pyongyang", D(2024, 6, 1)) == 0
     assert m.count_open(index, "in_pyongyang", D(2025, 2, 1)) == 1
     assert m.count_open(index, "in_pyongyang", D(2000, 1, 1)) == 1  # the first period
+
+
+def test_a_state_s_missions_read_in_time_order_even_when_an_opening_is_not_dated(tmp_path):
+    folder = synthetic_data(tmp_path)
+    base = dict(iso3="AUS", side="in_pyongyang", type="embassy", city="Pyongyang", source_url=SRC, notes="")
+    rows = [
+        dict(base, status="open", attested="2025-02", attested_source_url="https://example.org/back"),
+        dict(base, closed="2020-12", status="suspended"),  # opening not dated: goes by its withdrawal
+    ]
+    write_csv(folder / "missions.csv", rows, columns("missions"))
+    history = m.mission_history(RelationsIndex(load_relations_data(folder), today=TODAY), ["AUS"])
+    assert history["until"].tolist() == ["2020-12", ""]
