@@ -178,7 +178,9 @@ export default function (component) {
   const frame = frameOf(data);
   if (!base || !frame) {
     // Ask once per payload; Python's next run sends base and frame whole. A run can be lost (a newer
-    // run interrupts it before its messages go out), so ask again every 2 s until the map draws.
+    // run interrupts it before its messages go out), so ask again until the map draws: every 2 s,
+    // then every 5 s (it gave up after ten asks, which a busy server could outlast, leaving the
+    // map on the year before).
     if (chart.atlasAsked !== data.frame_id) {
       chart.atlasAsked = data.frame_id;
       chart.atlasAskCount = 0;
@@ -186,7 +188,7 @@ export default function (component) {
         if (chart.atlasAsked !== data.frame_id || !chart.isConnected) return;
         chart.atlasAskCount += 1;
         chart.atlasTrigger("missing", `${data.frame_id}:${chart.atlasAskCount}`);
-        if (chart.atlasAskCount < 10) chart.atlasRetry = setTimeout(ask, 2000);
+        chart.atlasRetry = setTimeout(ask, chart.atlasAskCount < 10 ? 2000 : 5000);
       };
       ask();
     }
