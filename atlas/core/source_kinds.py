@@ -385,6 +385,7 @@ _SITES: dict[str, tuple[str, ...]] = {
         "namu.wiki",  # user-edited Korean wiki
     ),
     ACADEMIC: (
+        "escholarship.org",  # the University of California's open-access publisher (its journals)
         "hungaricana.hu",  # Hungarian archives and libraries' journals
         "jamestown.org",  # the Jamestown Foundation, a research institute
         "pax.peaceagreements.org",  # the University of Edinburgh's peace agreements database
