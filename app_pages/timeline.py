@@ -227,8 +227,8 @@ if chosen in event_ids:
     record = event_record(events.set_index("event_id").loc[chosen])
     with side, st.container(border=True, key="event_record"):
         record_heading(record["title"], chosen)
-        headline = (record["when"], record["category"], record["countries"])
-        st.markdown(f"**{escape_markdown(headline[0])}** · " + " · ".join(escape_markdown(part) for part in headline[1:]))
+        when, category, countries = (escape_markdown(record[part]) for part in ("when", "category", "countries"))
+        st.markdown(f"**{when}** · {category} · {countries}")
         st.write(record["summary"])
         record_tail(record, links.map_at(record["map_year"]))
 elif chosen in relation_ids:

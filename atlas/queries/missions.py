@@ -344,11 +344,9 @@ def mission_history(index: RelationsIndex, codes: list[str]) -> pd.DataFrame:
             }
         )
     columns = ["when", "attested", "until", "state", "mission", "side", "status", "notes", "source_url"]
-    links = [
-        *("opened_source_url", "closed_source_url", "closed_uncertain"),
-        *("attested_source_url", "last_attested", "last_attested_source_url"),
-    ]
-    frame = pd.DataFrame(rows, columns=[*columns, *links])
+    # What the record lines read beside the columns shown: per-date sources and marks.
+    details = ["opened_source_url", "closed_source_url", "closed_uncertain", "attested_source_url"]
+    frame = pd.DataFrame(rows, columns=[*columns, *details, "last_attested", "last_attested_source_url"])
     # Earliest first; a row with no opening or earliest record goes by its closing (a period before
     # a return), else last.
     order = [
